@@ -1,0 +1,230 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Options control reading.
+type Options struct {
+	// Period sets the period of a single input workbook, overriding its
+	// 参数/期间 and its file name. With several inputs it is not used here:
+	// it then chooses the current period when ranking.
+	Period string
+	// MaxUnzipSize refuses a workbook that unpacks past this many bytes
+	// (0: DefaultMaxUnzipSize), so a zip bomb is refused before it is read.
+	MaxUnzipSize int64
+}
+
+// DefaultMaxUnzipSize is the default limit on a workbook's unpacked size.
+const DefaultMaxUnzipSize = 256 << 20
+
+// Load reads workbooks (or directories of them) into a Dataset, one period
+// per workbook. Every problem in every file is collected: the error is an
+// ErrorList sorted by position. Files are read concurrently; the result
+// does not depend on the order they finish in.
+func Load(opts Options, paths ...string) (*Dataset, error) {
+	files, err := expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) != 1 {
+		opts.Period = ""
+	}
+	type result struct {
+		p           *Period
+		errs, warns ErrorList
+	}
+	results := make([]result, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, path := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			p, warns, errs := readFile(path, opts)
+			results[i] = result{p, errs, warns}
+		}()
+	}
+	wg.Wait()
+	ds := &Dataset{}
+	var errs ErrorList
+	for _, r := range results {
+		errs = append(errs, r.errs...)
+		ds.Warnings = append(ds.Warnings, r.warns...)
+		if len(r.errs) == 0 && r.p != nil {
+			ds.Periods = append(ds.Periods, r.p)
+		}
+	}
+	errs = append(errs, checkDuplicatePeriods(ds.Periods)...)
+	ds.Warnings.Sort()
+	if err := errs.Err(); err != nil {
+		return ds, err
+	}
+	sortPeriods(ds.Periods)
+	return ds, nil
+}
+
+// expand replaces directories by the .xlsx files in them, in name order,
+// skipping Excel's ~$ lock files.
+func expand(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, ErrorList{{File: p, Err: fmt.Errorf("无法打开: %w", unwrapPathErr(err))}}
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, ErrorList{{File: p, Err: fmt.Errorf("无法读取目录: %w", unwrapPathErr(err))}}
+		}
+		n := 0
+		for _, e := range entries {
+			name := e.Name()
+			if !e.IsDir() && strings.EqualFold(filepath.Ext(name), ".xlsx") && !strings.HasPrefix(name, "~$") {
+				files = append(files, filepath.Join(p, name))
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, ErrorList{{File: p, Err: errors.New("目录中没有 .xlsx 文件")}}
+		}
+	}
+	return files, nil
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(err, os.ErrNotExist) {
+			return errors.New("文件不存在")
+		}
+		if errors.Is(err, os.ErrPermission) {
+			return errors.New("没有读取权限")
+		}
+		return pe.Err
+	}
+	return err
+}
+
+// checkDuplicatePeriods reports two workbooks of one period, naming both.
+func checkDuplicatePeriods(ps []*Period) ErrorList {
+	var errs ErrorList
+	byPeriod := map[string]*Period{}
+	sorted := append([]*Period(nil), ps...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].File < sorted[j].File })
+	for _, p := range sorted {
+		if q, dup := byPeriod[p.Period]; dup {
+			errs = append(errs, &CellError{File: p.File, Err: fmt.Errorf("%w:与 %s 同为 %s", ErrDuplicatePeriod, q.File, p.Period)})
+			continue
+		}
+		byPeriod[p.Period] = p
+	}
+	return errs
+}
+
+// readFile opens one workbook read-only and reads it.
+func readFile(path string, opts Options) (*Period, ErrorList, ErrorList) {
+	name := filepath.Base(path)
+	fail := func(err error) (*Period, ErrorList, ErrorList) {
+		return nil, nil, ErrorList{{File: name, Err: err, sheetIdx: -1}}
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return fail(fmt.Errorf("无法打开: %w", unwrapPathErr(err)))
+	}
+	defer fh.Close()
+	if err := sniff(fh); err != nil {
+		return fail(err)
+	}
+	if _, err := fh.Seek(0, io.SeekStart); err != nil {
+		return fail(err)
+	}
+	p, warns, errs := Read(name, fh, opts)
+	if p != nil && p.Period == "" {
+		if fp := periodFromFile(path); fp != "" {
+			p.Period = fp
+		} else {
+			errs = append(errs, &CellError{File: name, Err: ErrNoPeriod, sheetIdx: -1})
+		}
+	}
+	if p != nil && p.Title == "" {
+		p.Title = PeriodLabel(p.Period) + "晒拼指标排名"
+	}
+	return p, warns, errs
+}
+
+// Read reads one workbook from r; name is used in messages. The period is
+// opts.Period, else the 参数 sheet's 期间; the caller may fill it from the
+// file name when both are empty.
+func Read(name string, r io.Reader, opts Options) (*Period, ErrorList, ErrorList) {
+	limit := opts.MaxUnzipSize
+	if limit <= 0 {
+		limit = DefaultMaxUnzipSize
+	}
+	xml := min(limit, 128<<20)
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: xml})
+	if err != nil {
+		return nil, nil, ErrorList{{File: name, Err: openError(err, limit), sheetIdx: -1}}
+	}
+	defer f.Close()
+	rd := newReader(f, name, opts)
+	p := rd.read()
+	if opts.Period != "" {
+		pp, err := ParsePeriod(opts.Period)
+		if err != nil {
+			rd.errorAt("", -1, -1, opts.Period, fmt.Errorf("--period: %w", err))
+		}
+		p.Period = pp
+	}
+	rd.errs.Sort()
+	rd.warns.Sort()
+	return p, rd.warns, rd.errs
+}
+
+func openError(err error, limit int64) error {
+	if strings.Contains(err.Error(), "unzip size exceeds") || strings.Contains(err.Error(), "size limit") {
+		return fmt.Errorf("%w:解压后超过 %d MB,已拒绝(可用 --max-unzip-mb 调整)", ErrTooLarge, limit>>20)
+	}
+	return fmt.Errorf("%w:%v", ErrNotWorkbook, err)
+}
+
+// ReadBytes reads a workbook held in memory (the embedded sample, tests).
+func ReadBytes(name string, b []byte, opts Options) (*Dataset, error) {
+	if err := sniff(bytes.NewReader(b)); err != nil {
+		return nil, ErrorList{{File: name, Err: err}}
+	}
+	p, warns, errs := Read(name, bytes.NewReader(b), opts)
+	ds := &Dataset{Warnings: warns}
+	if len(errs) == 0 && p.Period == "" {
+		if fp := periodFromFile(name); fp != "" {
+			p.Period = fp
+		} else {
+			errs = append(errs, &CellError{File: name, Err: ErrNoPeriod})
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return ds, err
+	}
+	if p.Title == "" {
+		p.Title = PeriodLabel(p.Period) + "晒拼指标排名"
+	}
+	ds.Periods = []*Period{p}
+	return ds, nil
+}

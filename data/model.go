@@ -1,0 +1,112 @@
+// Package data holds shaipin's input model — periods, units, indicators and
+// their values — and reads it from the indicator workbooks a city office
+// produces (see docs/input.md for the contract users follow).
+package data
+
+import "sort"
+
+// Direction says which end of an indicator is better.
+type Direction string
+
+// The two directions an indicator can have.
+const (
+	Higher Direction = "higher" // 正向: larger values rank first
+	Lower  Direction = "lower"  // 逆向: smaller values rank first
+)
+
+// Label is the Chinese word users see for the direction.
+func (d Direction) Label() string {
+	if d == Lower {
+		return "逆向(越小越好)"
+	}
+	return "正向(越大越好)"
+}
+
+// Dataset is everything read from one or more workbooks: one Period per
+// workbook (or per period of a long-format sheet), sorted by period.
+type Dataset struct {
+	Periods []*Period
+	// Warnings are problems that did not stop the data from being used,
+	// sorted by position.
+	Warnings ErrorList
+}
+
+// Latest returns the last period, or nil for an empty dataset.
+func (d *Dataset) Latest() *Period {
+	if d == nil || len(d.Periods) == 0 {
+		return nil
+	}
+	return d.Periods[len(d.Periods)-1]
+}
+
+// Find returns the period with the given key ("2022-04"), or nil.
+func (d *Dataset) Find(period string) *Period {
+	for _, p := range d.Periods {
+		if p.Period == period {
+			return p
+		}
+	}
+	return nil
+}
+
+// Period is one round of the 晒拼: the units, the indicators and every value.
+type Period struct {
+	Period string // "2022-04"
+	Title  string // from 参数/标题, or made from the period
+	Source string // data source note (参数/数据来源), may be empty
+	File   string // the workbook it came from (base name)
+
+	// Units in display order: the 单位 sheet's order when there is one,
+	// otherwise first appearance in the data sheets.
+	Units      []string
+	Indicators []*Indicator
+}
+
+// Indicator is one measure every unit is ranked on.
+type Indicator struct {
+	Name      string
+	Group     string // family, e.g. 七张问题清单
+	Unit      string // unit of measure, "" when none
+	Direction Direction
+	Weight    float64
+	// Decimals is 小数位 from 指标说明, or -1 when not given.
+	Decimals int
+	Ranked   bool // 参与排名
+	Schedule bool // 时序进度: compared with the share of the year elapsed
+	Sheet    string
+
+	// Values has one entry per Period.Units, in the same order.
+	Values []Value
+}
+
+// Precision is the number of decimals values are compared at: 小数位 when
+// given, otherwise the most decimals any unit reported.
+func (ind *Indicator) Precision() int {
+	if ind.Decimals >= 0 {
+		return ind.Decimals
+	}
+	p := 0
+	for _, v := range ind.Values {
+		if v.OK && v.Decimals > p {
+			p = v.Decimals
+		}
+	}
+	return p
+}
+
+// Value is one unit's figure on one indicator.
+type Value struct {
+	OK       bool    // false: not reported (未报送)
+	Number   float64 // the value as reported (percent cells already ×100)
+	Decimals int     // decimals as reported
+	Cell     string  // where it came from, e.g. "城市更新!D7"
+}
+
+// Key identifies an indicator within a period: its group and name.
+func (ind *Indicator) Key() string { return ind.Group + "/" + ind.Name }
+
+// sortPeriods orders periods by their key; keys are zero-padded so string
+// order is time order.
+func sortPeriods(ps []*Period) {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Period < ps[j].Period })
+}

@@ -1,0 +1,226 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Names of the reserved sheets; every other visible sheet is a data sheet.
+const (
+	SheetIndicators = "指标说明"
+	SheetUnits      = "单位"
+	SheetParams     = "参数"
+)
+
+// reader turns one open workbook into a Period, collecting every problem.
+type reader struct {
+	f     *excelize.File
+	file  string // base name, for messages
+	opts  Options
+	errs  ErrorList
+	warns ErrorList
+
+	sheetIdx  map[string]int
+	percentOf map[int]bool // style id → number format shows a percentage
+	units     *unitBook
+	meta      []*indicatorMeta
+	period    *Period
+	found     map[string]*found // indicator key → where it was read
+}
+
+// found is an indicator as read from a data sheet, before values are
+// placed in the period's unit order.
+type found struct {
+	ind    *Indicator
+	values map[string]Value
+	cell   string // header cell, for messages
+}
+
+func newReader(f *excelize.File, file string, opts Options) *reader {
+	r := &reader{
+		f: f, file: file, opts: opts,
+		sheetIdx:  map[string]int{},
+		percentOf: map[int]bool{},
+		units:     newUnitBook(),
+		period:    &Period{File: file},
+		found:     map[string]*found{},
+	}
+	for i, s := range f.GetSheetList() {
+		r.sheetIdx[s] = i
+	}
+	return r
+}
+
+// problem records an error at a sheet and 0-based row/column (-1: none).
+func (r *reader) problem(warn bool, sheet string, row, col int, value string, err error) {
+	e := &CellError{File: r.file, Sheet: sheet, Value: value, Err: err, sheetIdx: r.sheetIdx[sheet], row: row, col: col}
+	if sheet == "" {
+		e.sheetIdx = -1
+	}
+	if row >= 0 && col >= 0 {
+		e.Cell, _ = excelize.CoordinatesToCellName(col+1, row+1)
+	} else if row >= 0 {
+		e.Cell = strconv.Itoa(row+1) + "行"
+	}
+	if warn {
+		r.warns = append(r.warns, e)
+	} else {
+		r.errs = append(r.errs, e)
+	}
+}
+
+func (r *reader) errorAt(sheet string, row, col int, value string, err error) {
+	r.problem(false, sheet, row, col, value, err)
+}
+
+func (r *reader) warnAt(sheet string, row, col int, value string, err error) {
+	r.problem(true, sheet, row, col, value, err)
+}
+
+// read runs every step; the Period is complete only when r.errs is empty.
+func (r *reader) read() *Period {
+	sheets := r.f.GetSheetList()
+	reserved := map[string]bool{}
+	for _, s := range sheets {
+		switch strings.TrimSpace(s) {
+		case SheetParams:
+			r.readParams(s)
+			reserved[s] = true
+		case SheetUnits:
+			r.readUnits(s)
+			reserved[s] = true
+		case SheetIndicators:
+			r.readMeta(s)
+			reserved[s] = true
+		}
+	}
+	dataSheets := 0
+	for _, s := range sheets {
+		if reserved[s] {
+			continue
+		}
+		if visible, err := r.f.GetSheetVisible(s); err == nil && !visible {
+			r.warnAt(s, -1, -1, "", fmt.Errorf("隐藏的工作表,已跳过"))
+			continue
+		}
+		if r.readDataSheet(s) {
+			dataSheets++
+		}
+	}
+	if dataSheets == 0 && len(r.errs) == 0 {
+		r.errorAt("", -1, -1, "", ErrEmptyWorkbook)
+	}
+	r.assemble()
+	return r.period
+}
+
+// rows reads a sheet's cells as stored, not as formatted: "0.527", not "52.70%".
+func (r *reader) rows(sheet string) [][]string {
+	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		r.errorAt(sheet, -1, -1, "", fmt.Errorf("无法读取工作表: %w", err))
+		return nil
+	}
+	return rows
+}
+
+// cell returns rows[i][j] or "".
+func cell(rows [][]string, i, j int) string {
+	if i < 0 || i >= len(rows) || j < 0 || j >= len(rows[i]) {
+		return ""
+	}
+	return rows[i][j]
+}
+
+// readParams reads 参数: key/value rows (期间, 标题, 数据来源).
+func (r *reader) readParams(sheet string) {
+	rows := r.rows(sheet)
+	for i := range rows {
+		key := normHeader(cell(rows, i, 0))
+		val := strings.TrimSpace(cell(rows, i, 1))
+		switch key {
+		case "期间", "期别", "月份", "统计期间":
+			if val == "" {
+				continue
+			}
+			p, err := r.periodCell(sheet, i, 1, val)
+			if err != nil {
+				r.errorAt(sheet, i, 1, val, err)
+				continue
+			}
+			r.period.Period = p
+		case "标题":
+			r.period.Title = val
+		case "数据来源", "来源":
+			r.period.Source = val
+		}
+	}
+}
+
+// periodCell reads a 期间 value; Excel turns "2022-04" typed into a cell
+// into a date, which arrives here as a serial number.
+func (r *reader) periodCell(sheet string, row, col int, raw string) (string, error) {
+	if f, err := strconv.ParseFloat(raw, 64); err == nil && f > 1000 && f < 100000 {
+		t, err := excelize.ExcelDateToTime(f, false)
+		if err == nil {
+			return fmt.Sprintf("%04d-%02d", t.Year(), int(t.Month())), nil
+		}
+	}
+	return ParsePeriod(raw)
+}
+
+// headerIndex finds, in the first rows of a reserved sheet, the row whose
+// cells include want, and returns that row and a column lookup.
+func headerIndex(rows [][]string, want string) (int, map[string]int) {
+	for i := 0; i < len(rows) && i < 10; i++ {
+		cols := map[string]int{}
+		for j, c := range rows[i] {
+			if h := normHeader(c); h != "" {
+				if _, dup := cols[h]; !dup {
+					cols[h] = j
+				}
+			}
+		}
+		if _, ok := cols[want]; ok {
+			return i, cols
+		}
+	}
+	return -1, nil
+}
+
+// readUnits reads 单位: 名称 and 别名. With it the unit list is closed.
+func (r *reader) readUnits(sheet string) {
+	rows := r.rows(sheet)
+	hr, cols := headerIndex(rows, "名称")
+	if hr < 0 {
+		r.errorAt(sheet, -1, -1, "", fmt.Errorf("找不到表头「名称」"))
+		return
+	}
+	alias, hasAlias := cols["别名"]
+	for i := hr + 1; i < len(rows); i++ {
+		name := cell(rows, i, cols["名称"])
+		if cleanName(name) == "" {
+			continue
+		}
+		a := ""
+		if hasAlias {
+			a = cell(rows, i, alias)
+		}
+		if err := r.units.define(name, a); err != nil {
+			r.errorAt(sheet, i, cols["名称"], name, err)
+		}
+	}
+}
+
+// fetch returns the value of a named column in a row, or "".
+func fetch(rows [][]string, i int, cols map[string]int, names ...string) (string, int) {
+	for _, n := range names {
+		if j, ok := cols[n]; ok {
+			return strings.TrimSpace(cell(rows, i, j)), j
+		}
+	}
+	return "", -1
+}

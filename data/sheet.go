@@ -1,0 +1,321 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// column is an indicator column of a data sheet.
+type column struct {
+	col int
+	fd  *found
+}
+
+// readDataSheet reads one table: titles, a header (one or two rows), unit
+// rows. It reports whether the sheet held a table.
+func (r *reader) readDataSheet(sheet string) bool {
+	rows := r.rows(sheet)
+	if len(rows) == 0 {
+		r.warnAt(sheet, -1, -1, "", fmt.Errorf("空工作表,已跳过"))
+		return false
+	}
+	hr, unitCol := findUnitColumn(rows)
+	if hr < 0 {
+		r.errorAt(sheet, -1, -1, "", ErrNoUnitColumn)
+		return false
+	}
+	groupOf, nameRow := r.groupHeader(sheet, rows, hr, unitCol)
+	var cols []column
+	width := 0
+	for i := hr; i <= nameRow; i++ {
+		width = max(width, len(rows[i]))
+	}
+	for j := 0; j < width; j++ {
+		if j == unitCol {
+			continue
+		}
+		header, group, hrow := cell(rows, nameRow, j), groupOf[j], nameRow
+		if nameRow > hr && strings.TrimSpace(header) == "" {
+			// A column whose header spans both rows (vertically merged).
+			header, group, hrow = cell(rows, hr, j), "", hr
+		}
+		if nameRow > hr && group == "" && strings.TrimSpace(cell(rows, hr, j)) != "" && hrow == nameRow {
+			group = cleanName(cell(rows, hr, j))
+		}
+		name, unit := splitHeader(header)
+		if name == "" || notIndicatorHeaders[normHeader(name)] {
+			continue
+		}
+		if group == "" {
+			group = cleanName(sheet)
+		}
+		ind := &Indicator{Name: name, Group: group, Unit: unit, Direction: Higher, Weight: 1,
+			Decimals: -1, Ranked: true, Sheet: sheet}
+		r.applyMeta(ind, sheet, hrow, j)
+		key := ind.Key()
+		ref, _ := excelize.CoordinatesToCellName(j+1, hrow+1)
+		if prev, dup := r.found[key]; dup {
+			r.errorAt(sheet, hrow, j, name, fmt.Errorf("%w:「%s」已在 %s 出现", ErrDuplicateInd, name, prev.cell))
+			continue
+		}
+		fd := &found{ind: ind, values: map[string]Value{}, cell: sheet + "!" + ref}
+		r.found[key] = fd
+		r.period.Indicators = append(r.period.Indicators, ind)
+		cols = append(cols, column{col: j, fd: fd})
+	}
+	seen := map[string]int{}
+	for i := nameRow + 1; i < len(rows); i++ {
+		if first := firstNonEmpty(rows[i]); first == "" || isNote(first) {
+			continue
+		}
+		typed := cell(rows, i, unitCol)
+		if cleanName(typed) == "" || isTotalName(typed) {
+			continue
+		}
+		unit, err := r.units.resolve(typed)
+		if err != nil {
+			r.errorAt(sheet, i, unitCol, typed, err)
+			continue
+		}
+		if prev, dup := seen[unit]; dup {
+			r.errorAt(sheet, i, unitCol, typed, fmt.Errorf("%w:「%s」已在第 %d 行出现", ErrDuplicateUnit, unit, prev+1))
+			continue
+		}
+		seen[unit] = i
+		for _, c := range cols {
+			v, ok := r.value(sheet, rows, i, c.col, c.fd.ind.Unit)
+			if ok {
+				c.fd.values[unit] = v
+			}
+		}
+	}
+	if len(cols) == 0 {
+		r.warnAt(sheet, hr, unitCol, "", fmt.Errorf("表中没有指标列"))
+	}
+	return true
+}
+
+// findUnitColumn finds the header row and the unit column: the first cell
+// headed 地区, 单位, 县(市、区)…; failing that, the first column whose
+// non-empty cells are mostly text, with the header on the first row that
+// has it and at least one other cell filled.
+func findUnitColumn(rows [][]string) (row, col int) {
+	for i, r := range rows {
+		for j, c := range r {
+			if isUnitHeader(c) {
+				return i, j
+			}
+		}
+	}
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	for j := 0; j < width; j++ {
+		text, filled := 0, 0
+		for i := range rows {
+			c := cell(rows, i, j)
+			if strings.TrimSpace(c) == "" {
+				continue
+			}
+			filled++
+			if _, err := parseText(c, ""); err != nil {
+				text++
+			}
+		}
+		if filled == 0 || text*2 <= filled {
+			continue
+		}
+		for i, r := range rows {
+			n := 0
+			for _, c := range r {
+				if strings.TrimSpace(c) != "" {
+					n++
+				}
+			}
+			if n >= 2 && strings.TrimSpace(cell(rows, i, j)) != "" {
+				return i, j
+			}
+		}
+	}
+	return -1, -1
+}
+
+// groupHeader looks for merged cells on the header row spanning several
+// columns: they make it a two-row header whose top row names groups. It
+// returns each column's group and the row holding indicator names.
+func (r *reader) groupHeader(sheet string, rows [][]string, hr, unitCol int) (map[int]string, int) {
+	groups := map[int]string{}
+	merges, err := r.f.GetMergeCells(sheet)
+	if err != nil || hr+1 >= len(rows) {
+		return groups, hr
+	}
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r1 != hr+1 || c2 == c1 || r2 != r1 {
+			continue
+		}
+		if unitCol+1 >= c1 && unitCol+1 <= c2 {
+			continue
+		}
+		g := cleanName(m.GetCellValue())
+		for c := c1; c <= c2; c++ {
+			groups[c-1] = g
+		}
+	}
+	if len(groups) == 0 {
+		return groups, hr
+	}
+	return groups, hr + 1
+}
+
+func firstNonEmpty(row []string) string {
+	for _, c := range row {
+		if s := strings.TrimSpace(c); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// value reads one value cell. Numeric cells keep what Excel shows, scaled
+// ×100 when formatted as a percentage; text is read by parseText; a
+// formula without a cached value is computed.
+func (r *reader) value(sheet string, rows [][]string, i, j int, unit string) (Value, bool) {
+	raw := cell(rows, i, j)
+	ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+	if strings.TrimSpace(raw) == "" {
+		formula, _ := r.f.GetCellFormula(sheet, ref)
+		if formula == "" {
+			return Value{}, false
+		}
+		calc, err := r.f.CalcCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+		if err != nil || strings.HasPrefix(calc, "#") {
+			r.errorAt(sheet, i, j, "="+formula, fmt.Errorf("%w:%s", ErrFormula, firstLine(calc, err)))
+			return Value{}, false
+		}
+		raw = calc
+	}
+	var (
+		p   parsedValue
+		err error
+	)
+	typ, _ := r.f.GetCellType(sheet, ref)
+	switch typ {
+	case excelize.CellTypeError:
+		err = ErrFormulaError
+	case excelize.CellTypeUnset, excelize.CellTypeNumber:
+		if _, perr := strconv.ParseFloat(raw, 64); perr == nil {
+			p, err = parseNumber(raw, r.isPercent(sheet, ref))
+			break
+		}
+		p, err = parseText(raw, unit)
+	default:
+		p, err = parseText(raw, unit)
+	}
+	if err != nil {
+		r.errorAt(sheet, i, j, raw, describe(err, unit))
+		return Value{}, false
+	}
+	if p.missing {
+		return Value{}, false
+	}
+	return Value{OK: true, Number: p.number, Decimals: p.decimals, Cell: sheet + "!" + ref}, true
+}
+
+func firstLine(s string, err error) string {
+	if err != nil {
+		s = err.Error()
+	}
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// isPercent reports whether a cell's number format shows a percentage.
+func (r *reader) isPercent(sheet, ref string) bool {
+	id, err := r.f.GetCellStyle(sheet, ref)
+	if err != nil || id == 0 {
+		return false
+	}
+	if p, ok := r.percentOf[id]; ok {
+		return p
+	}
+	p := false
+	if st, err := r.f.GetStyle(id); err == nil {
+		switch {
+		case st.NumFmt == 9 || st.NumFmt == 10:
+			p = true
+		case st.CustomNumFmt != nil:
+			p = percentFormat(*st.CustomNumFmt)
+		}
+	}
+	r.percentOf[id] = p
+	return p
+}
+
+// percentFormat reports whether a number format code has a % outside quotes
+// and escapes.
+func percentFormat(code string) bool {
+	quoted := false
+	for i := 0; i < len(code); i++ {
+		switch code[i] {
+		case '"':
+			quoted = !quoted
+		case '\\':
+			i++
+		case '%':
+			if !quoted {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assemble places every value in unit order and runs the checks that need
+// the whole workbook.
+func (r *reader) assemble() {
+	p := r.period
+	p.Units = append([]string(nil), r.units.order...)
+	for _, ind := range p.Indicators {
+		fd := r.found[ind.Key()]
+		ind.Values = make([]Value, len(p.Units))
+		allSmall, any := true, false
+		for k, u := range p.Units {
+			if v, ok := fd.values[u]; ok {
+				ind.Values[k] = v
+				any = true
+				if v.Number > 1 || v.Number < -1 {
+					allSmall = false
+				}
+			}
+		}
+		if ind.Unit == "%" && any && allSmall {
+			r.warnAt(ind.Sheet, -1, -1, "", fmt.Errorf("指标「%s」单位为 %% 但所有数值都不大于 1,是否把 52.7%% 填成了 0.527?", ind.Name))
+		}
+	}
+	for _, m := range r.meta {
+		if !m.used {
+			r.warnAt(SheetIndicators, m.row, m.col, m.name, fmt.Errorf("指标说明中的指标在数据表中没有找到"))
+		}
+	}
+	sum, ranked := 0.0, 0
+	for _, ind := range p.Indicators {
+		if ind.Ranked {
+			sum += ind.Weight
+			ranked++
+		}
+	}
+	if ranked > 0 && sum == 0 {
+		r.errorAt(SheetIndicators, -1, -1, "", ErrZeroWeights)
+	}
+	if len(p.Indicators) == 0 && len(r.errs) == 0 {
+		r.errorAt("", -1, -1, "", ErrNoIndicators)
+	}
+}

@@ -1,0 +1,255 @@
+// Command shaipin turns a city's monthly county indicator workbooks into a
+// ranked leaderboard (晒拼): every indicator ranked, 前三/后三 tiers, a
+// per-unit tally, an overall board, as a terminal table, JSON, CSV, an
+// offline HTML report and an Excel summary.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"shaipin/data"
+	"shaipin/rank"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+}
+
+// usageError marks a mistake in the command line: exit status 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// run is the whole program; it returns the exit status. It is the one
+// place that decides it: actions return plain errors.
+func run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.Run(args)
+	if err == nil {
+		return 0
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "用法错误:%v\n运行 shaipin --help 查看用法。\n", ue.err)
+		return 2
+	}
+	var list data.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "共 %d 个问题,请修改后重试。\n", len(list))
+		return 1
+	}
+	fmt.Fprintf(stderr, "错误:%v\n", err)
+	return 1
+}
+
+func onUsageError(_ *cli.Context, err error, _ bool) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return usageError{fmt.Errorf("未知选项 %s", name)}
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return usageError{fmt.Errorf("选项 %s 需要一个值", name)}
+	}
+	if strings.HasPrefix(msg, "invalid value") {
+		return usageError{fmt.Errorf("选项的值无效:%s", msg)}
+	}
+	return usageError{err}
+}
+
+const tieHelp = `并列规则:competition(默认,美式)或 dense(中国式)。
+	数值 95、90、90、85 → competition:1、2、2、4;dense:1、2、2、3`
+
+// rankFlags are the rules shared by every command that ranks.
+func rankFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "period", Usage: "期间,如 2022-04:单个文件时指定其期间;多个文件时选择要排名的期间(默认最新)"},
+		&cli.StringFlag{Name: "ties", Value: string(rank.Competition), Usage: tieHelp},
+		&cli.IntFlag{Name: "top", Value: 3, Usage: "前档(红旗)名次数"},
+		&cli.IntFlag{Name: "bottom", Value: 3, Usage: "后档(黄旗)名次数"},
+		&cli.StringFlag{Name: "score", Value: string(rank.MinMax), Usage: "综合得分方法:minmax(每项最优 100、最差 0,线性)或 rank(按名次给分)"},
+		&cli.Int64Flag{Name: "max-unzip-mb", Value: data.DefaultMaxUnzipSize >> 20, Usage: "工作簿解压后的大小上限(MB),超过即拒绝"},
+	}
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "显示帮助"}
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "显示版本"}
+	app := &cli.App{
+		Name:      "shaipin",
+		Usage:     "晒拼:把各县(市、区)的月度指标工作簿变成排名榜单",
+		Version:   version,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Description: `读取指标工作簿(.xlsx),对每项指标排名,划分前三(红旗)/后三(黄旗),
+统计每个单位的档次项数,计算综合得分总榜。不指定输入文件时使用内置示例数据
+(金华市 2022年1—4月,据公开报道整理)。输入格式见 docs/input.md。`,
+		OnUsageError:          onUsageError,
+		HideHelpCommand:       true,
+		EnableBashCompletion:  false,
+		CustomAppHelpTemplate: "",
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(stderr, "未知命令 %q\n", name)
+		},
+		Commands: []*cli.Command{
+			rankCommand(),
+			validateCommand(),
+			reportCommand(),
+		},
+		ExitErrHandler: func(*cli.Context, error) {},
+	}
+	app.Action = func(c *cli.Context) error {
+		if c.Args().Len() > 0 {
+			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report)", c.Args().First())}
+		}
+		return cli.ShowAppHelp(c)
+	}
+	return app
+}
+
+// options reads the ranking rules from the flags.
+func options(c *cli.Context) (rank.Options, error) {
+	o := rank.DefaultOptions()
+	o.Ties = rank.TieMode(c.String("ties"))
+	o.Top, o.Bottom = c.Int("top"), c.Int("bottom")
+	o.Score = rank.ScoreMethod(c.String("score"))
+	o.Period = c.String("period")
+	if o.Ties != rank.Competition && o.Ties != rank.Dense {
+		return o, usageError{fmt.Errorf("--ties 只能是 competition 或 dense,而不是 %q", o.Ties)}
+	}
+	if o.Score != rank.MinMax && o.Score != rank.RankPoints {
+		return o, usageError{fmt.Errorf("--score 只能是 minmax 或 rank,而不是 %q", o.Score)}
+	}
+	if o.Top < 0 || o.Bottom < 0 {
+		return o, usageError{errors.New("--top 和 --bottom 不能为负数")}
+	}
+	return o, nil
+}
+
+// load reads the inputs, or the embedded sample when there are none.
+// Warnings go to stderr.
+func load(c *cli.Context) (*data.Dataset, error) {
+	opts := data.Options{Period: c.String("period"), MaxUnzipSize: c.Int64("max-unzip-mb") << 20}
+	var (
+		ds  *data.Dataset
+		err error
+	)
+	if c.Args().Len() == 0 {
+		fmt.Fprintln(c.App.ErrWriter, "未指定输入文件,使用内置示例数据(金华市 2022年1—4月,据公开报道整理)。")
+		ds, err = data.Sample(opts)
+	} else {
+		ds, err = data.Load(opts, c.Args().Slice()...)
+	}
+	if ds != nil {
+		for _, w := range ds.Warnings {
+			fmt.Fprintf(c.App.ErrWriter, "警告:%v\n", w)
+		}
+	}
+	return ds, err
+}
+
+// compute loads and ranks.
+func compute(c *cli.Context) (*rank.Result, error) {
+	o, err := options(c)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := load(c)
+	if err != nil {
+		return nil, err
+	}
+	return rank.Compute(ds, o)
+}
+
+func rankCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "rank",
+		Usage:     "排名并输出结果(表格、JSON 或 CSV)",
+		ArgsUsage: "[工作簿.xlsx 或目录 ...]",
+		Flags: append(rankFlags(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "输出格式:table(终端表格)、json 或 csv(UTF-8 带 BOM,Excel 可直接打开)"}),
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			format := c.String("format")
+			write, ok := formats[format]
+			if !ok {
+				return usageError{fmt.Errorf("--format 只能是 table、json 或 csv,而不是 %q", format)}
+			}
+			res, err := compute(c)
+			if err != nil {
+				return err
+			}
+			return write(c.App.Writer, res)
+		},
+	}
+}
+
+func validateCommand() *cli.Command {
+	return &cli.Command{
+		Name:         "validate",
+		Usage:        "检查工作簿,列出全部问题(每行一个:文件: 工作表!单元格: 说明)",
+		ArgsUsage:    "[工作簿.xlsx 或目录 ...]",
+		Flags:        rankFlags()[:1:1],
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			opts := data.Options{Period: c.String("period")}
+			var (
+				ds  *data.Dataset
+				err error
+			)
+			if c.Args().Len() == 0 {
+				ds, err = data.Sample(opts)
+			} else {
+				ds, err = data.Load(opts, c.Args().Slice()...)
+			}
+			if ds != nil {
+				for _, w := range ds.Warnings {
+					fmt.Fprintf(c.App.Writer, "警告:%v\n", w)
+				}
+			}
+			if err != nil {
+				return err
+			}
+			for _, p := range ds.Periods {
+				fmt.Fprintln(c.App.Writer, summary(p))
+			}
+			fmt.Fprintln(c.App.Writer, "检查通过。")
+			return nil
+		},
+	}
+}
+
+// summary describes one period in a line.
+func summary(p *data.Period) string {
+	groups := map[string]bool{}
+	missing, cells, unranked := 0, 0, 0
+	for _, ind := range p.Indicators {
+		groups[ind.Group] = true
+		if !ind.Ranked {
+			unranked++
+		}
+		for _, v := range ind.Values {
+			cells++
+			if !v.OK {
+				missing++
+			}
+		}
+	}
+	s := fmt.Sprintf("%s: 期间 %s,%d 个单位,%d 项指标(%d 个分组", p.File, p.Period, len(p.Units), len(p.Indicators), len(groups))
+	if unranked > 0 {
+		s += fmt.Sprintf(",其中 %d 项不参与排名", unranked)
+	}
+	return s + fmt.Sprintf("),%d 个数值中未报送 %d 个。单位:%s", cells, missing, strings.Join(p.Units, "、"))
+}

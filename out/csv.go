@@ -1,0 +1,71 @@
+package out
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"shaipin/rank"
+)
+
+// CSVHeader is the first row of the CSV output.
+var CSVHeader = []string{"期间", "分组", "指标", "计量单位", "方向", "单位名称", "数值", "排名", "档次", "说明"}
+
+// CSV writes one row per (indicator, unit), UTF-8 with a BOM so Excel opens
+// it as Chinese text. Text a spreadsheet would run as a formula is
+// prefixed with ' so it stays text.
+func CSV(w io.Writer, res *rank.Result) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	for _, ind := range res.Indicators {
+		for _, e := range ind.Entries {
+			value, rk := "", ""
+			if e.Value != nil {
+				value = e.Display
+			}
+			if e.Rank != nil {
+				rk = strconv.Itoa(*e.Rank)
+			}
+			row := []string{res.Period, ind.Group, ind.Name, ind.Unit, dirLabel(ind), e.Unit, value, rk,
+				e.Tier.Label(res.Rules), e.Why}
+			for i := range row {
+				row[i] = SafeText(row[i])
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func dirLabel(ind rank.Indicator) string { return ind.Direction.Label() }
+
+// SafeText prefixes text that a spreadsheet would take for a formula
+// (starting with =, +, -, @, or a tab or carriage return) with an
+// apostrophe. Plain negative numbers are left alone.
+func SafeText(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '@', '\t', '\r':
+		return "'" + s
+	case '-':
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return s
+		}
+		if strings.HasPrefix(s, "-") && len(s) > 1 {
+			return "'" + s
+		}
+	}
+	return s
+}

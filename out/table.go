@@ -1,0 +1,124 @@
+package out
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"shaipin/rank"
+)
+
+// Table writes the result as a readable terminal table in Chinese: the
+// overall board with each unit's tally, then every indicator in rank order.
+func Table(w io.Writer, res *rank.Result) error {
+	o := res.Rules
+	b := &strings.Builder{}
+	fmt.Fprintf(b, "%s(期间 %s)\n", res.Title, res.Period)
+	if res.Source != "" {
+		fmt.Fprintf(b, "数据来源:%s\n", res.Source)
+	}
+	fmt.Fprintf(b, "规则:前%d / 后%d;%s;综合得分:%s\n\n", o.Top, o.Bottom, o.TieLabel(), scoreShort(o))
+
+	b.WriteString("【总榜】\n")
+	rows := [][]string{{"排名", "单位", "综合得分", "档次", fmt.Sprintf("前%d位", o.Top), "中间", fmt.Sprintf("后%d位", o.Bottom), "未报送"}}
+	for i, r := range res.Overall {
+		t := res.Tally[i]
+		rows = append(rows, []string{intOr(r.Rank), r.Unit, scoreOr(r.Score), r.Tier.Label(o),
+			strconv.Itoa(t.Top), strconv.Itoa(t.Middle), strconv.Itoa(t.Bottom), strconv.Itoa(t.Missing)})
+	}
+	writeAligned(b, rows)
+
+	for _, ind := range res.Indicators {
+		head := ind.Group + " · " + ind.Name
+		var tags []string
+		if ind.Unit != "" {
+			tags = append(tags, ind.Unit)
+		}
+		tags = append(tags, ind.Direction.Label())
+		if !ind.Ranked {
+			tags = append(tags, "不参与排名")
+		}
+		fmt.Fprintf(b, "\n【%s】(%s)\n", head, strings.Join(tags, ","))
+		rows := [][]string{{"排名", "单位", "数值", "档次"}}
+		var missing []string
+		for _, e := range ind.Entries {
+			if e.Value == nil {
+				missing = append(missing, e.Unit)
+				continue
+			}
+			rk := intOr(e.Rank)
+			if len(e.TiedWith) > 0 {
+				rk += "(并列)"
+			}
+			rows = append(rows, []string{rk, e.Unit, e.Display, e.Tier.Label(o)})
+		}
+		if len(rows) > 1 {
+			writeAligned(b, rows)
+		}
+		if len(missing) > 0 {
+			fmt.Fprintf(b, "未报送:%s\n", strings.Join(missing, "、"))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func scoreShort(o rank.Options) string {
+	if o.Score == rank.RankPoints {
+		return "名次得分"
+	}
+	return "极差标准化(0—100)"
+}
+
+func intOr(p *int) string {
+	if p == nil {
+		return "—"
+	}
+	return strconv.Itoa(*p)
+}
+
+func scoreOr(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return strconv.FormatFloat(*p, 'f', 2, 64)
+}
+
+// displayWidth counts terminal columns: East Asian wide characters take two.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// writeAligned pads each column to its widest cell, by display width.
+func writeAligned(b *strings.Builder, rows [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			}
+		}
+		b.WriteString("\n")
+	}
+}
