@@ -107,12 +107,13 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			rankCommand(),
 			validateCommand(),
 			reportCommand(),
+			sampleCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
 	}
 	app.Action = func(c *cli.Context) error {
 		if c.Args().Len() > 0 {
-			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report)", c.Args().First())}
+			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、sample)", c.Args().First())}
 		}
 		return cli.ShowAppHelp(c)
 	}

@@ -1,19 +1,78 @@
 package main
 
 import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
 	"github.com/urfave/cli/v2"
+
+	"shaipin/charts"
+	"shaipin/out"
+	"shaipin/rank"
 )
 
 func reportCommand() *cli.Command {
 	return &cli.Command{
-		Name:         "report",
-		Usage:        "生成报告:离线 HTML、Excel 汇总表和 JSON",
-		ArgsUsage:    "[工作簿.xlsx 或目录 ...]",
+		Name:      "report",
+		Usage:     "生成报告:离线 HTML、Excel 汇总表和 JSON",
+		ArgsUsage: "[工作簿.xlsx 或目录 ...]",
+		Description: `在输出目录写入 leaderboard-<期间>.html(单个离线文件,可直接转发)、
+leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.json。
+生成时间可用环境变量 SOURCE_DATE_EPOCH 固定,使两次输出逐字节相同。`,
 		Flags:        append(rankFlags(), &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "report", Usage: "输出目录"}),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			_, err := compute(c)
-			return err
+			res, err := compute(c)
+			if err != nil {
+				return err
+			}
+			generated, err := generationTime()
+			if err != nil {
+				return err
+			}
+			dir := c.String("out")
+			base := filepath.Join(dir, "leaderboard-"+res.Period)
+			if !charts.Offline() {
+				fmt.Fprintln(c.App.ErrWriter, "警告:本程序构建时没有内嵌 ECharts(未运行 npm ci),HTML 报告将从公共 CDN 加载图表库,离线时无法显示图表。请用 make build 重新构建。")
+			}
+			steps := []struct {
+				path  string
+				write func(io.Writer, *rank.Result) error
+			}{
+				{base + ".html", func(w io.Writer, r *rank.Result) error {
+					return charts.Write(w, r, charts.Options{Generated: generated})
+				}},
+				{base + ".xlsx", func(w io.Writer, r *rank.Result) error {
+					return out.Excel(w, r, out.ExcelOptions{Generated: generated})
+				}},
+				{base + ".json", out.JSON},
+			}
+			for _, s := range steps {
+				if err := out.WriteFile(s.path, func(w io.Writer) error { return s.write(w, res) }); err != nil {
+					return err
+				}
+				fmt.Fprintln(c.App.Writer, s.path)
+			}
+			return nil
 		},
 	}
+}
+
+// generationTime is now, or SOURCE_DATE_EPOCH when set, so that builds of
+// the same input can be byte-identical.
+func generationTime() (time.Time, error) {
+	loc := time.FixedZone("CST", 8*3600)
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Now().In(loc), nil
+	}
+	sec, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("环境变量 SOURCE_DATE_EPOCH=%q 不是整数秒", s)
+	}
+	return time.Unix(sec, 0).In(loc), nil
 }

@@ -173,7 +173,14 @@ func readFile(path string, opts Options) (*Period, ErrorList, ErrorList) {
 // Read reads one workbook from r; name is used in messages. The period is
 // opts.Period, else the 参数 sheet's 期间; the caller may fill it from the
 // file name when both are empty.
-func Read(name string, r io.Reader, opts Options) (*Period, ErrorList, ErrorList) {
+func Read(name string, r io.Reader, opts Options) (p *Period, warns, errs ErrorList) {
+	defer func() {
+		// A malformed part can panic inside the workbook library; the user
+		// gets a message about the file, never a crash.
+		if v := recover(); v != nil {
+			p, errs = nil, ErrorList{{File: name, Err: fmt.Errorf("%w:文件结构异常(%v),请用 Excel 打开后另存为 .xlsx", ErrNotWorkbook, v), sheetIdx: -1}}
+		}
+	}()
 	limit := opts.MaxUnzipSize
 	if limit <= 0 {
 		limit = DefaultMaxUnzipSize
@@ -185,7 +192,7 @@ func Read(name string, r io.Reader, opts Options) (*Period, ErrorList, ErrorList
 	}
 	defer f.Close()
 	rd := newReader(f, name, opts)
-	p := rd.read()
+	p = rd.read()
 	if opts.Period != "" {
 		pp, err := ParsePeriod(opts.Period)
 		if err != nil {

@@ -100,8 +100,7 @@ func (r *reader) readDataSheet(sheet string) bool {
 
 // findUnitColumn finds the header row and the unit column: the first cell
 // headed 地区, 单位, 县(市、区)…; failing that, the first column whose
-// non-empty cells are mostly text, with the header on the first row that
-// has it and at least one other cell filled.
+// non-empty cells are mostly text.
 func findUnitColumn(rows [][]string) (row, col int) {
 	for i, r := range rows {
 		for j, c := range r {
@@ -129,14 +128,20 @@ func findUnitColumn(rows [][]string) (row, col int) {
 		if filled == 0 || text*2 <= filled {
 			continue
 		}
+		// The header is the first row with two filled cells, one of them
+		// text outside the unit column; title rows have a single cell.
 		for i, r := range rows {
-			n := 0
-			for _, c := range r {
-				if strings.TrimSpace(c) != "" {
-					n++
+			n, text := 0, false
+			for k, c := range r {
+				if strings.TrimSpace(c) == "" {
+					continue
+				}
+				n++
+				if _, err := parseText(c, ""); err != nil && k != j {
+					text = true
 				}
 			}
-			if n >= 2 && strings.TrimSpace(cell(rows, i, j)) != "" {
+			if n >= 2 && text {
 				return i, j
 			}
 		}

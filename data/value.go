@@ -128,3 +128,6 @@ func describe(err error, unit string) error {
 	}
 	return err
 }
+
+// formatDecimals writes f with exactly d decimals.
+func formatDecimals(f float64, d int) string { return strconv.FormatFloat(f, 'f', d, 64) }

@@ -3,6 +3,7 @@ package rank
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"shaipin/data"
@@ -44,8 +45,9 @@ func ComputePeriod(p *data.Period, opts Options) (*Result, error) {
 		Indicators: make([]Indicator, 0, len(p.Indicators)),
 	}
 	weights := 0.0
+	why := &whyCache{m: map[whyKey]string{}}
 	for _, ind := range p.Indicators {
-		res.Indicators = append(res.Indicators, rankIndicator(ind, p.Units, opts))
+		res.Indicators = append(res.Indicators, rankIndicator(ind, p.Units, opts, why))
 		if ind.Ranked {
 			weights += ind.Weight
 		}
@@ -69,20 +71,23 @@ func anyRanked(p *data.Period) bool {
 
 // rankIndicator ranks the units that have a value, in the indicator's
 // direction, comparing values at its precision.
-func rankIndicator(ind *data.Indicator, units []string, o Options) Indicator {
+func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache) Indicator {
 	prec := ind.Precision()
 	out := Indicator{
 		Name: ind.Name, Group: ind.Group, Unit: ind.Unit, Direction: ind.Direction,
 		Weight: ind.Weight, Ranked: ind.Ranked, Precision: prec, Schedule: ind.Schedule,
 		Entries: make([]Entry, 0, len(units)),
 	}
-	var idx []int // unit indices with a value
-	var keys []float64
+	idx := make([]int, 0, len(units)) // unit indices with a value
+	keys := make([]float64, 0, len(units))
 	for k, v := range ind.Values {
 		if !v.OK {
 			continue
 		}
-		key := roundHalfUp(v.Number, prec)
+		key := v.Number
+		if v.Decimals > prec {
+			key = roundHalfUp(v.Number, prec)
+		}
 		if ind.Direction == data.Lower {
 			key = -key
 		}
@@ -90,22 +95,26 @@ func rankIndicator(ind *data.Indicator, units []string, o Options) Indicator {
 		keys = append(keys, key)
 	}
 	order, pl := place(keys, o.Ties)
-	for _, i := range order {
+	// One backing array for the pointers of all entries: one allocation
+	// per indicator instead of two per entry.
+	nums := make([]float64, len(order))
+	ranks := make([]int, len(order))
+	for pos, i := range order {
 		k := idx[i]
 		v := ind.Values[k]
-		e := Entry{Unit: units[k], Value: ptr(v.Number), Tier: None, Display: display(v, ind.Decimals), Cell: v.Cell}
+		nums[pos] = v.Number
+		e := Entry{Unit: units[k], Value: &nums[pos], Tier: None, Display: display(v, ind.Decimals), Cell: v.Cell}
 		if !ind.Ranked {
 			e.Why = "该指标不参与排名"
 			out.Entries = append(out.Entries, e)
 			continue
 		}
 		p := pl[i]
-		e.Rank = ptr(p.rank)
+		ranks[pos] = p.rank
+		e.Rank = &ranks[pos]
 		e.Tier = tierOf(p, o)
-		for _, t := range p.tied {
-			e.TiedWith = append(e.TiedWith, units[idx[t]])
-		}
-		e.Why = entryWhy(e, p, prec, len(order), o)
+		e.TiedWith = tiedNames(order, p, i, func(j int) string { return units[idx[j]] })
+		e.Why = why.entry(e, p, prec, len(order), o)
 		out.Entries = append(out.Entries, e)
 	}
 	for k, v := range ind.Values {
@@ -119,28 +128,64 @@ func rankIndicator(ind *data.Indicator, units []string, o Options) Indicator {
 // display writes a value with the decimals it was reported with, or
 // rounded to 小数位 when the indicator sets it.
 func display(v data.Value, decimals int) string {
-	if decimals >= 0 {
+	if decimals >= 0 && decimals < v.Decimals {
 		return roundString(v.Number, decimals)
 	}
-	return roundString(v.Number, v.Decimals)
+	d := v.Decimals
+	if decimals > d {
+		d = decimals
+	}
+	// The value has at most d decimals, so formatting cannot round.
+	return strconv.FormatFloat(v.Number, 'f', d, 64)
 }
 
-// entryWhy says in Chinese why an entry has its rank and tier.
-func entryWhy(e Entry, p placement, prec, n int, o Options) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d 个单位中第 %d 名", n, p.rank)
+// whyCache shares the explanation of untied entries: the text depends only
+// on the number ranked, the placement and the tier, so at national scale
+// 850,000 entries need a few thousand strings.
+type whyCache struct{ m map[whyKey]string }
+
+type whyKey struct {
+	n, rank, fromWorst int
+	tier               Tier
+}
+
+// entry says in Chinese why an entry has its rank and tier.
+func (c *whyCache) entry(e Entry, p placement, prec, n int, o Options) string {
+	key := whyKey{n, p.rank, p.fromWorst, e.Tier}
+	if len(e.TiedWith) == 0 {
+		if s, ok := c.m[key]; ok {
+			return s
+		}
+	}
+	b := make([]byte, 0, 64)
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, " 个单位中第 "...)
+	b = strconv.AppendInt(b, int64(p.rank), 10)
+	b = append(b, " 名"...)
 	if len(e.TiedWith) > 0 {
-		fmt.Fprintf(&b, "(与%s并列:按 %d 位小数比较数值相同)", strings.Join(e.TiedWith, "、"), prec)
+		b = append(b, "(与"...)
+		b = append(b, strings.Join(e.TiedWith, "、")...)
+		b = append(b, "并列:按 "...)
+		b = strconv.AppendInt(b, int64(prec), 10)
+		b = append(b, " 位小数比较数值相同)"...)
 	}
 	switch e.Tier {
 	case Top:
-		fmt.Fprintf(&b, ",居前%d", o.Top)
+		b = append(b, ",居前"...)
+		b = strconv.AppendInt(b, int64(o.Top), 10)
 	case Bottom:
-		fmt.Fprintf(&b, ",倒数第 %d,居后%d", p.fromWorst, o.Bottom)
+		b = append(b, ",倒数第 "...)
+		b = strconv.AppendInt(b, int64(p.fromWorst), 10)
+		b = append(b, ",居后"...)
+		b = strconv.AppendInt(b, int64(o.Bottom), 10)
 	default:
-		b.WriteString(",居中间")
+		b = append(b, ",居中间"...)
 	}
-	return b.String()
+	s := string(b)
+	if len(e.TiedWith) == 0 {
+		c.m[key] = s
+	}
+	return s
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -1,54 +1,77 @@
 package rank
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // placement is where one item landed: its rank from the best end, its
-// rank from the worst end (same tie rule), and the other members of its
-// tie group.
+// rank from the worst end (same tie rule), and its tie group as a span
+// [lo, hi) of the sorted order.
 type placement struct {
 	rank, fromWorst int
-	tied            []int
+	lo, hi          int
 }
 
+// tied reports whether the item shares its rank.
+func (p placement) tied() bool { return p.hi-p.lo > 1 }
+
 // place ranks items by key, larger first; equal keys tie. order gives the
-// sorted item indices (ties in index order). It is the one ranking rule
-// every indicator and the overall board share.
+// sorted item indices (ties in index order) and pl each item's placement.
+// It is the one ranking rule every indicator and the overall board share.
 func place(keys []float64, mode TieMode) (order []int, pl []placement) {
 	n := len(keys)
 	order = make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return keys[order[a]] > keys[order[b]] })
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(keys[b], keys[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	pl = make([]placement, n)
-	var groups [][]int
+	groups := 0
 	for i := 0; i < n; {
 		j := i
 		for j < n && keys[order[j]] == keys[order[i]] {
 			j++
 		}
-		groups = append(groups, order[i:j])
+		groups++
 		i = j
 	}
-	before := 0
-	for g, members := range groups {
-		after := n - before - len(members)
-		rank, fromWorst := before+1, after+1
+	g := 0
+	for i := 0; i < n; {
+		j := i
+		for j < n && keys[order[j]] == keys[order[i]] {
+			j++
+		}
+		rank, fromWorst := i+1, n-j+1
 		if mode == Dense {
-			rank, fromWorst = g+1, len(groups)-g
+			rank, fromWorst = g+1, groups-g
 		}
-		for _, m := range members {
-			p := placement{rank: rank, fromWorst: fromWorst}
-			for _, o := range members {
-				if o != m {
-					p.tied = append(p.tied, o)
-				}
-			}
-			pl[m] = p
+		for k := i; k < j; k++ {
+			pl[order[k]] = placement{rank: rank, fromWorst: fromWorst, lo: i, hi: j}
 		}
-		before += len(members)
+		g++
+		i = j
 	}
 	return order, pl
+}
+
+// tiedNames lists the other members of item i's tie group by name.
+func tiedNames(order []int, p placement, self int, name func(int) string) []string {
+	if !p.tied() {
+		return nil
+	}
+	out := make([]string, 0, p.hi-p.lo-1)
+	for _, o := range order[p.lo:p.hi] {
+		if o != self {
+			out = append(out, name(o))
+		}
+	}
+	return out
 }
 
 // tierOf applies the tier rule: top if rank ≤ Top; otherwise bottom if the

@@ -53,9 +53,7 @@ func overall(p *data.Period, res *Result, o Options) []Overall {
 		pp := pl[i]
 		r.Rank = ptr(pp.rank)
 		r.Tier = tierOf(pp, o)
-		for _, t := range pp.tied {
-			r.TiedWith = append(r.TiedWith, p.Units[idx[t]])
-		}
+		r.TiedWith = tiedNames(order, pp, i, func(j int) string { return p.Units[idx[j]] })
 		r.Why = overallWhy(r, pp, len(order), o)
 		out = append(out, r)
 	}

@@ -1,0 +1,39 @@
+# shaipin — build, demo and test. Two commands on a fresh machine:
+#   make demo   builds shaipin and writes the report for the embedded sample
+#   make test   runs every test (Go unit, CLI, browser)
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+ASSET   := charts/assets/echarts.min.js
+
+.PHONY: all build demo test assets vet bench clean
+
+all: build
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# ECharts from npm, tree-shaken to the charts we use, embedded by go:embed.
+$(ASSET): node_modules/.package-lock.json charts/echarts-entry.js
+	node charts/build-echarts.mjs
+
+assets: $(ASSET)
+
+build: assets
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o shaipin .
+
+demo: build
+	./shaipin rank
+	./shaipin report -o report
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+
+test: assets vet
+	$(GO) test -count=1 ./...
+
+bench: assets
+	$(GO) test -run '^$$' -bench . -benchmem ./rank/ ./data/
+
+clean:
+	rm -rf shaipin report $(ASSET)

@@ -1,0 +1,51 @@
+package data
+
+import (
+	"testing"
+)
+
+// FuzzParseText: any text either reads as a number, as missing, or is an
+// error — never a panic — and a number read back reads the same.
+func FuzzParseText(f *testing.F) {
+	for _, s := range []string{"91.86", "52.7%", "1,234.5", "９１．８６", "—", "近1.1", "9l.2", "-0", ".5", "1e5", "17.9亿元", "+3", "١٢"} {
+		f.Add(s, "亿元")
+	}
+	f.Fuzz(func(t *testing.T, s, unit string) {
+		p, err := parseText(s, unit)
+		if err != nil || p.missing {
+			return
+		}
+		again, err := parseText(formatDecimals(p.number, p.decimals), "")
+		if err != nil || again.number != p.number {
+			t.Fatalf("%q → %v → %v %v", s, p.number, again.number, err)
+		}
+	})
+}
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"2022-04", "2022年1—4月", "202204", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePeriod(s)
+		if err == nil && (len(p) != 7 || p[4] != '-') {
+			t.Fatalf("%q → %q", s, p)
+		}
+	})
+}
+
+// FuzzRead: any bytes give a Period or errors, never a panic.
+func FuzzRead(f *testing.F) {
+	f.Add(monthBookBytes(f))
+	f.Add([]byte("PK\x03\x04garbage"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 1<<20 {
+			return
+		}
+		_, _ = ReadBytes("2022-04.xlsx", b, Options{MaxUnzipSize: 16 << 20})
+	})
+}
+
+func monthBookBytes(f *testing.F) []byte {
+	return workbook(f, sheet{name: "g", rows: [][]any{{"地区", "a(%)"}, {"甲", 0.5}, {"乙", "52.7%"}}, merges: [][2]string{{"C1", "D1"}}})
+}
