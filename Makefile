@@ -5,7 +5,7 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 ASSET   := charts/assets/echarts.min.js
 
-.PHONY: all build demo test assets vet bench clean
+.PHONY: all build demo test assets vet bench fuzz clean
 
 all: build
 
@@ -31,6 +31,13 @@ vet:
 
 test: assets vet
 	$(GO) test -count=1 ./...
+
+# Each fuzz target for FUZZTIME (CI: a short run; locally: go test -fuzz … -fuzztime 10m).
+FUZZTIME ?= 10s
+fuzz:
+	for t in FuzzParseText FuzzParsePeriod FuzzRead; do \
+		$(GO) test ./data -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 bench: assets
 	$(GO) test -run '^$$' -bench . -benchmem ./rank/ ./data/

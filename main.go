@@ -72,16 +72,23 @@ func onUsageError(_ *cli.Context, err error, _ bool) error {
 const tieHelp = `并列规则:competition(默认,美式)或 dense(中国式)。
 	数值 95、90、90、85 → competition:1、2、2、4;dense:1、2、2、3`
 
-// rankFlags are the rules shared by every command that ranks.
-func rankFlags() []cli.Flag {
+// inputFlags say what to read and the limits against hostile files.
+func inputFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "period", Usage: "期间,如 2022-04:单个文件时指定其期间;多个文件时选择要排名的期间(默认最新)"},
+		&cli.Int64Flag{Name: "max-unzip-mb", Value: data.DefaultMaxUnzipSize >> 20, Usage: "工作簿解压后的大小上限(MB),超过即拒绝"},
+		&cli.Int64Flag{Name: "max-sheet-mb", Value: data.DefaultMaxSheetSize >> 20, Usage: "单个工作表解压后的大小上限(MB),超过即拒绝"},
+	}
+}
+
+// rankFlags are the inputs plus the rules of every command that ranks.
+func rankFlags() []cli.Flag {
+	return append(inputFlags(),
 		&cli.StringFlag{Name: "ties", Value: string(rank.Competition), Usage: tieHelp},
 		&cli.IntFlag{Name: "top", Value: 3, Usage: "前档(红旗)名次数"},
 		&cli.IntFlag{Name: "bottom", Value: 3, Usage: "后档(黄旗)名次数"},
 		&cli.StringFlag{Name: "score", Value: string(rank.MinMax), Usage: "综合得分方法:minmax(每项最优 100、最差 0,线性)或 rank(按名次给分)"},
-		&cli.Int64Flag{Name: "max-unzip-mb", Value: data.DefaultMaxUnzipSize >> 20, Usage: "工作簿解压后的大小上限(MB),超过即拒绝"},
-	}
+	)
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -139,20 +146,26 @@ func options(c *cli.Context) (rank.Options, error) {
 	return o, nil
 }
 
-// load reads the inputs, or the embedded sample when there are none.
-// Warnings go to stderr.
+// readInputs reads the inputs, or the embedded sample when there are none.
+func readInputs(c *cli.Context) (*data.Dataset, error) {
+	opts := data.Options{
+		Period:       c.String("period"),
+		MaxUnzipSize: c.Int64("max-unzip-mb") << 20,
+		MaxSheetSize: c.Int64("max-sheet-mb") << 20,
+	}
+	if c.Args().Len() == 0 {
+		return data.Sample(opts)
+	}
+	return data.Load(opts, c.Args().Slice()...)
+}
+
+// load reads the inputs for ranking; the note about the sample and the
+// warnings go to stderr so that stdout stays clean JSON or CSV.
 func load(c *cli.Context) (*data.Dataset, error) {
-	opts := data.Options{Period: c.String("period"), MaxUnzipSize: c.Int64("max-unzip-mb") << 20}
-	var (
-		ds  *data.Dataset
-		err error
-	)
 	if c.Args().Len() == 0 {
 		fmt.Fprintln(c.App.ErrWriter, "未指定输入文件,使用内置示例数据(金华市 2022年1—4月,据公开报道整理)。")
-		ds, err = data.Sample(opts)
-	} else {
-		ds, err = data.Load(opts, c.Args().Slice()...)
 	}
+	ds, err := readInputs(c)
 	if ds != nil {
 		for _, w := range ds.Warnings {
 			fmt.Fprintf(c.App.ErrWriter, "警告:%v\n", w)
@@ -202,19 +215,10 @@ func validateCommand() *cli.Command {
 		Name:         "validate",
 		Usage:        "检查工作簿,列出全部问题(每行一个:文件: 工作表!单元格: 说明)",
 		ArgsUsage:    "[工作簿.xlsx 或目录 ...]",
-		Flags:        rankFlags()[:1:1],
+		Flags:        inputFlags(),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			opts := data.Options{Period: c.String("period")}
-			var (
-				ds  *data.Dataset
-				err error
-			)
-			if c.Args().Len() == 0 {
-				ds, err = data.Sample(opts)
-			} else {
-				ds, err = data.Load(opts, c.Args().Slice()...)
-			}
+			ds, err := readInputs(c)
 			if ds != nil {
 				for _, w := range ds.Warnings {
 					fmt.Fprintf(c.App.Writer, "警告:%v\n", w)

@@ -51,6 +51,13 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 				}},
 				{base + ".json", out.JSON},
 			}
+			var paths []string
+			for _, s := range steps {
+				paths = append(paths, s.path)
+			}
+			if err := refuseInputs(paths, c.Args().Slice()); err != nil {
+				return err
+			}
 			for _, s := range steps {
 				if err := out.WriteFile(s.path, func(w io.Writer) error { return s.write(w, res) }); err != nil {
 					return err
@@ -75,4 +82,21 @@ func generationTime() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("环境变量 SOURCE_DATE_EPOCH=%q 不是整数秒", s)
 	}
 	return time.Unix(sec, 0).In(loc), nil
+}
+
+// refuseInputs fails when an output path is one of the input files, so a
+// report can never overwrite the data it was made from.
+func refuseInputs(outputs, inputs []string) error {
+	for _, o := range outputs {
+		ost, err := os.Stat(o)
+		if err != nil {
+			continue
+		}
+		for _, in := range inputs {
+			if ist, err := os.Stat(in); err == nil && os.SameFile(ost, ist) {
+				return fmt.Errorf("输出文件 %s 就是输入文件 %s,已拒绝覆盖;请换一个输出目录(-o)", o, in)
+			}
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"os"
 	"testing"
 )
 
@@ -38,6 +39,19 @@ func FuzzParsePeriod(f *testing.F) {
 func FuzzRead(f *testing.F) {
 	f.Add(monthBookBytes(f))
 	f.Add([]byte("PK\x03\x04garbage"))
+	for _, c := range messyCorpus() {
+		f.Add(workbook(f, c.sheets...))
+	}
+	for _, c := range badCorpus() {
+		if c.raw == nil {
+			f.Add(workbook(f, c.sheets...))
+		}
+	}
+	for _, p := range []string{"testdata/libreoffice-2022-04.xlsx", "testdata/old-2022-04.xls"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if len(b) > 1<<20 {
 			return

@@ -24,10 +24,31 @@ type Options struct {
 	// MaxUnzipSize refuses a workbook that unpacks past this many bytes
 	// (0: DefaultMaxUnzipSize), so a zip bomb is refused before it is read.
 	MaxUnzipSize int64
+	// MaxSheetSize refuses a workbook with a worksheet (or shared-string
+	// table) that unpacks past this many bytes (0: DefaultMaxSheetSize).
+	MaxSheetSize int64
+}
+
+func (o Options) maxUnzip() int64 {
+	if o.MaxUnzipSize > 0 {
+		return o.MaxUnzipSize
+	}
+	return DefaultMaxUnzipSize
+}
+
+func (o Options) maxSheet() int64 {
+	if o.MaxSheetSize > 0 {
+		return min(o.MaxSheetSize, o.maxUnzip())
+	}
+	return min(DefaultMaxSheetSize, o.maxUnzip())
 }
 
 // DefaultMaxUnzipSize is the default limit on a workbook's unpacked size.
 const DefaultMaxUnzipSize = 256 << 20
+
+// DefaultMaxSheetSize is the default limit on one worksheet's unpacked XML:
+// a national-scale sheet (2,844 units × 300 indicators) is about 30 MB.
+const DefaultMaxSheetSize = 128 << 20
 
 // Load reads workbooks (or directories of them) into a Dataset, one period
 // per workbook. Every problem in every file is collected: the error is an
@@ -150,7 +171,11 @@ func readFile(path string, opts Options) (*Period, ErrorList, ErrorList) {
 		return fail(fmt.Errorf("无法打开: %w", unwrapPathErr(err)))
 	}
 	defer fh.Close()
-	if err := sniff(fh); err != nil {
+	st, err := fh.Stat()
+	if err != nil {
+		return fail(err)
+	}
+	if err := sniff(fh, st.Size(), opts); err != nil {
 		return fail(err)
 	}
 	if _, err := fh.Seek(0, io.SeekStart); err != nil {
@@ -181,12 +206,8 @@ func Read(name string, r io.Reader, opts Options) (p *Period, warns, errs ErrorL
 			p, errs = nil, ErrorList{{File: name, Err: fmt.Errorf("%w:文件结构异常(%v),请用 Excel 打开后另存为 .xlsx", ErrNotWorkbook, v), sheetIdx: -1}}
 		}
 	}()
-	limit := opts.MaxUnzipSize
-	if limit <= 0 {
-		limit = DefaultMaxUnzipSize
-	}
-	xml := min(limit, 128<<20)
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: xml})
+	limit := opts.maxUnzip()
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: opts.maxSheet()})
 	if err != nil {
 		return nil, nil, ErrorList{{File: name, Err: openError(err, limit), sheetIdx: -1}}
 	}
@@ -214,7 +235,7 @@ func openError(err error, limit int64) error {
 
 // ReadBytes reads a workbook held in memory (the embedded sample, tests).
 func ReadBytes(name string, b []byte, opts Options) (*Dataset, error) {
-	if err := sniff(bytes.NewReader(b)); err != nil {
+	if err := sniff(bytes.NewReader(b), int64(len(b)), opts); err != nil {
 		return nil, ErrorList{{File: name, Err: err}}
 	}
 	p, warns, errs := Read(name, bytes.NewReader(b), opts)

@@ -44,6 +44,13 @@ func (b *unitBook) resolve(typed string) (string, error) {
 	if c, ok := b.lookup[n]; ok {
 		return c, nil
 	}
+	// "义乌市(含陆港)", "兰溪市*": a note after the name.
+	if s := stripNote(n); s != n {
+		if c, ok := b.lookup[s]; ok {
+			return c, nil
+		}
+		n = s
+	}
 	if !b.closed {
 		b.order = append(b.order, n)
 		b.lookup[n] = n
@@ -94,4 +101,24 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// stripNote removes trailing bracketed notes and footnote marks from a
+// unit name; it returns the name unchanged when nothing would be left.
+func stripNote(n string) string {
+	s := n
+	for {
+		t := strings.TrimRight(s, "*＊※#")
+		if m := trailingBracket.FindStringIndex(t); m != nil {
+			t = t[:m[0]]
+		}
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if s == "" {
+		return n
+	}
+	return s
 }
