@@ -63,7 +63,7 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 		opts.Period = ""
 	}
 	type result struct {
-		p           *Period
+		ps          []*Period
 		errs, warns ErrorList
 	}
 	results := make([]result, len(files))
@@ -75,8 +75,8 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			p, warns, errs := readFile(path, opts)
-			results[i] = result{p, errs, warns}
+			ps, warns, errs := readFile(path, opts)
+			results[i] = result{ps, errs, warns}
 		}()
 	}
 	wg.Wait()
@@ -85,8 +85,8 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 	for _, r := range results {
 		errs = append(errs, r.errs...)
 		ds.Warnings = append(ds.Warnings, r.warns...)
-		if len(r.errs) == 0 && r.p != nil {
-			ds.Periods = append(ds.Periods, r.p)
+		if len(r.errs) == 0 {
+			ds.Periods = append(ds.Periods, r.ps...)
 		}
 	}
 	errs = append(errs, checkDuplicatePeriods(ds.Periods)...)
@@ -144,7 +144,8 @@ func unwrapPathErr(err error) error {
 	return err
 }
 
-// checkDuplicatePeriods reports two workbooks of one period, naming both.
+// checkDuplicatePeriods reports two workbooks (or sheets) of one period,
+// naming both.
 func checkDuplicatePeriods(ps []*Period) ErrorList {
 	var errs ErrorList
 	byPeriod := map[string]*Period{}
@@ -152,7 +153,11 @@ func checkDuplicatePeriods(ps []*Period) ErrorList {
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].File < sorted[j].File })
 	for _, p := range sorted {
 		if q, dup := byPeriod[p.Period]; dup {
-			errs = append(errs, &CellError{File: p.File, Err: fmt.Errorf("%w:与 %s 同为 %s", ErrDuplicatePeriod, q.File, p.Period)})
+			where := q.File
+			if q.File == p.File {
+				where = "本工作簿的另一张表"
+			}
+			errs = append(errs, &CellError{File: p.File, Err: fmt.Errorf("%w:与 %s 同为 %s", ErrDuplicatePeriod, where, p.Period), sheetIdx: -1})
 			continue
 		}
 		byPeriod[p.Period] = p
@@ -161,9 +166,9 @@ func checkDuplicatePeriods(ps []*Period) ErrorList {
 }
 
 // readFile opens one workbook read-only and reads it.
-func readFile(path string, opts Options) (*Period, ErrorList, ErrorList) {
+func readFile(path string, opts Options) ([]*Period, ErrorList, ErrorList) {
 	name := filepath.Base(path)
-	fail := func(err error) (*Period, ErrorList, ErrorList) {
+	fail := func(err error) ([]*Period, ErrorList, ErrorList) {
 		return nil, nil, ErrorList{{File: name, Err: err, sheetIdx: -1}}
 	}
 	fh, err := os.Open(path)
@@ -181,29 +186,18 @@ func readFile(path string, opts Options) (*Period, ErrorList, ErrorList) {
 	if _, err := fh.Seek(0, io.SeekStart); err != nil {
 		return fail(err)
 	}
-	p, warns, errs := Read(name, fh, opts)
-	if p != nil && p.Period == "" {
-		if fp := periodFromFile(path); fp != "" {
-			p.Period = fp
-		} else {
-			errs = append(errs, &CellError{File: name, Err: ErrNoPeriod, sheetIdx: -1})
-		}
-	}
-	if p != nil && p.Title == "" {
-		p.Title = PeriodLabel(p.Period) + "晒拼指标排名"
-	}
-	return p, warns, errs
+	return Read(name, fh, opts)
 }
 
-// Read reads one workbook from r; name is used in messages. The period is
-// opts.Period, else the 参数 sheet's 期间; the caller may fill it from the
-// file name when both are empty.
-func Read(name string, r io.Reader, opts Options) (p *Period, warns, errs ErrorList) {
+// Read reads one workbook from r; name is its file name, used in messages
+// and, failing 参数/期间 and opts.Period, for the period. A workbook holds one
+// period, or several when it has a long-format sheet.
+func Read(name string, r io.Reader, opts Options) (ps []*Period, warns, errs ErrorList) {
 	defer func() {
 		// A malformed part can panic inside the workbook library; the user
 		// gets a message about the file, never a crash.
 		if v := recover(); v != nil {
-			p, errs = nil, ErrorList{{File: name, Err: fmt.Errorf("%w:文件结构异常(%v),请用 Excel 打开后另存为 .xlsx", ErrNotWorkbook, v), sheetIdx: -1}}
+			ps, errs = nil, ErrorList{{File: name, Err: fmt.Errorf("%w:文件结构异常(%v),请用 Excel 打开后另存为 .xlsx", ErrNotWorkbook, v), sheetIdx: -1}}
 		}
 	}()
 	limit := opts.maxUnzip()
@@ -213,17 +207,11 @@ func Read(name string, r io.Reader, opts Options) (p *Period, warns, errs ErrorL
 	}
 	defer f.Close()
 	rd := newReader(f, name, opts)
-	p = rd.read()
-	if opts.Period != "" {
-		pp, err := ParsePeriod(opts.Period)
-		if err != nil {
-			rd.errorAt("", -1, -1, opts.Period, fmt.Errorf("--period: %w", err))
-		}
-		p.Period = pp
-	}
+	ps = rd.read()
+	rd.errs = append(rd.errs, checkDuplicatePeriods(ps)...)
 	rd.errs.Sort()
 	rd.warns.Sort()
-	return p, rd.warns, rd.errs
+	return ps, rd.warns, rd.errs
 }
 
 func openError(err error, limit int64) error {
@@ -238,21 +226,12 @@ func ReadBytes(name string, b []byte, opts Options) (*Dataset, error) {
 	if err := sniff(bytes.NewReader(b), int64(len(b)), opts); err != nil {
 		return nil, ErrorList{{File: name, Err: err}}
 	}
-	p, warns, errs := Read(name, bytes.NewReader(b), opts)
+	ps, warns, errs := Read(name, bytes.NewReader(b), opts)
 	ds := &Dataset{Warnings: warns}
-	if len(errs) == 0 && p.Period == "" {
-		if fp := periodFromFile(name); fp != "" {
-			p.Period = fp
-		} else {
-			errs = append(errs, &CellError{File: name, Err: ErrNoPeriod})
-		}
-	}
 	if err := errs.Err(); err != nil {
 		return ds, err
 	}
-	if p.Title == "" {
-		p.Title = PeriodLabel(p.Period) + "晒拼指标排名"
-	}
-	ds.Periods = []*Period{p}
+	ds.Periods = ps
+	sortPeriods(ds.Periods)
 	return ds, nil
 }

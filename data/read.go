@@ -13,6 +13,8 @@ const (
 	SheetIndicators = "指标说明"
 	SheetUnits      = "单位"
 	SheetParams     = "参数"
+	// SheetGuide is the 填报说明 sheet of a fill-in template: prose, not data.
+	SheetGuide = "填报说明"
 )
 
 // reader turns one open workbook into a Period, collecting every problem.
@@ -29,6 +31,8 @@ type reader struct {
 	meta      []*indicatorMeta
 	period    *Period
 	found     map[string]*found // indicator key → where it was read
+	wide      bool              // a wide table was read into period
+	long      map[string]*longPeriod
 }
 
 // found is an indicator as read from a data sheet, before values are
@@ -47,6 +51,7 @@ func newReader(f *excelize.File, file string, opts Options) *reader {
 		units:     newUnitBook(),
 		period:    &Period{File: file},
 		found:     map[string]*found{},
+		long:      map[string]*longPeriod{},
 	}
 	for i, s := range f.GetSheetList() {
 		r.sheetIdx[s] = i
@@ -80,8 +85,10 @@ func (r *reader) warnAt(sheet string, row, col int, value string, err error) {
 	r.problem(true, sheet, row, col, value, err)
 }
 
-// read runs every step; the Period is complete only when r.errs is empty.
-func (r *reader) read() *Period {
+// read runs every step and returns the workbook's periods: the one of its
+// wide tables (from 参数/期间, --period or the file name) and one per period
+// of its long-format sheets. They are complete only when r.errs is empty.
+func (r *reader) read() []*Period {
 	sheets := r.f.GetSheetList()
 	reserved := map[string]bool{}
 	for _, s := range sheets {
@@ -95,9 +102,10 @@ func (r *reader) read() *Period {
 		case SheetIndicators:
 			r.readMeta(s)
 			reserved[s] = true
+		case SheetGuide:
+			reserved[s] = true
 		}
 	}
-	dataSheets := 0
 	for _, s := range sheets {
 		if reserved[s] {
 			continue
@@ -106,15 +114,54 @@ func (r *reader) read() *Period {
 			r.warnAt(s, -1, -1, "", fmt.Errorf("隐藏的工作表,已跳过"))
 			continue
 		}
-		if r.readDataSheet(s) {
-			dataSheets++
-		}
+		r.readDataSheet(s)
 	}
-	if dataSheets == 0 && len(r.errs) == 0 {
+	if !r.wide && len(r.long) == 0 && len(r.errs) == 0 {
 		r.errorAt("", -1, -1, "", ErrEmptyWorkbook)
 	}
-	r.assemble()
-	return r.period
+	var out []*Period
+	if r.wide {
+		r.finishPeriod()
+		r.assemble(r.period, r.found)
+		out = append(out, r.period)
+	}
+	for _, key := range sortedKeys(r.long) {
+		lp := r.long[key]
+		lp.p.Title, lp.p.Source = r.period.Title, r.period.Source
+		if lp.p.Title == "" {
+			lp.p.Title = PeriodLabel(key) + "晒拼指标排名"
+		}
+		r.assemble(lp.p, lp.found)
+		out = append(out, lp.p)
+	}
+	for _, m := range r.meta {
+		if !m.used {
+			r.warnAt(SheetIndicators, m.row, m.col, m.name, fmt.Errorf("指标说明中的指标在数据表中没有找到"))
+		}
+	}
+	return out
+}
+
+// finishPeriod settles the wide tables' period: --period, else 参数/期间,
+// else the file name; and a default title.
+func (r *reader) finishPeriod() {
+	p := r.period
+	if r.opts.Period != "" {
+		pp, err := ParsePeriod(r.opts.Period)
+		if err != nil {
+			r.errorAt("", -1, -1, r.opts.Period, fmt.Errorf("--period: %w", err))
+		}
+		p.Period = pp
+	}
+	if p.Period == "" {
+		p.Period = periodFromFile(r.file)
+	}
+	if p.Period == "" {
+		r.errorAt("", -1, -1, "", ErrNoPeriod)
+	}
+	if p.Title == "" {
+		p.Title = PeriodLabel(p.Period) + "晒拼指标排名"
+	}
 }
 
 // rows reads a sheet's cells as stored, not as formatted: "0.527", not "52.70%".

@@ -15,18 +15,23 @@ type column struct {
 }
 
 // readDataSheet reads one table: titles, a header (one or two rows), unit
-// rows. It reports whether the sheet held a table.
-func (r *reader) readDataSheet(sheet string) bool {
+// rows; or a long-format table (期间, 单位, 指标, 数值).
+func (r *reader) readDataSheet(sheet string) {
 	rows := r.rows(sheet)
 	if len(rows) == 0 {
 		r.warnAt(sheet, -1, -1, "", fmt.Errorf("空工作表,已跳过"))
-		return false
+		return
 	}
 	hr, unitCol := findUnitColumn(rows)
 	if hr < 0 {
 		r.errorAt(sheet, -1, -1, "", ErrNoUnitColumn)
-		return false
+		return
 	}
+	if cols, ok := longHeader(rows[hr], unitCol); ok {
+		r.readLongSheet(sheet, rows, hr, cols)
+		return
+	}
+	r.wide = true
 	groupOf, nameRow := r.groupHeader(sheet, rows, hr, unitCol)
 	var cols []column
 	width := 0
@@ -95,7 +100,6 @@ func (r *reader) readDataSheet(sheet string) bool {
 	if len(cols) == 0 {
 		r.warnAt(sheet, hr, unitCol, "", fmt.Errorf("表中没有指标列"))
 	}
-	return true
 }
 
 // findUnitColumn finds the header row and the unit column: the first cell
@@ -283,13 +287,12 @@ func percentFormat(code string) bool {
 	return false
 }
 
-// assemble places every value in unit order and runs the checks that need
-// the whole workbook.
-func (r *reader) assemble() {
-	p := r.period
+// assemble places every value of a period in unit order and runs the
+// checks that need the whole period.
+func (r *reader) assemble(p *Period, found map[string]*found) {
 	p.Units = append([]string(nil), r.units.order...)
 	for _, ind := range p.Indicators {
-		fd := r.found[ind.Key()]
+		fd := found[ind.Key()]
 		ind.Values = make([]Value, len(p.Units))
 		allSmall, any := true, false
 		for k, u := range p.Units {
@@ -303,11 +306,6 @@ func (r *reader) assemble() {
 		}
 		if ind.Unit == "%" && any && allSmall {
 			r.warnAt(ind.Sheet, -1, -1, "", fmt.Errorf("指标「%s」单位为 %% 但所有数值都不大于 1,是否把 52.7%% 填成了 0.527?", ind.Name))
-		}
-	}
-	for _, m := range r.meta {
-		if !m.used {
-			r.warnAt(SheetIndicators, m.row, m.col, m.name, fmt.Errorf("指标说明中的指标在数据表中没有找到"))
 		}
 	}
 	sum, ranked := 0.0, 0

@@ -31,7 +31,23 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("没有期间 %s 的数据(已有:%s)", key, strings.Join(have, "、"))
 		}
 	}
-	return ComputePeriod(p, opts)
+	cur, err := ComputePeriod(p, opts)
+	if err != nil {
+		return nil, err
+	}
+	var past []*Result
+	for _, q := range periodsUpTo(ds, p) {
+		if q == p {
+			break
+		}
+		r, err := ComputePeriod(q, opts)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", q.Period, err)
+		}
+		past = append(past, r)
+	}
+	addHistory(cur, past)
+	return cur, nil
 }
 
 // ComputePeriod ranks one period.
@@ -47,7 +63,11 @@ func ComputePeriod(p *data.Period, opts Options) (*Result, error) {
 	weights := 0.0
 	why := &whyCache{m: map[whyKey]string{}}
 	for _, ind := range p.Indicators {
-		res.Indicators = append(res.Indicators, rankIndicator(ind, p.Units, opts, why))
+		ri := rankIndicator(ind, p.Units, opts, why)
+		if ind.Schedule {
+			addSchedule(&ri, p.Period)
+		}
+		res.Indicators = append(res.Indicators, ri)
 		if ind.Ranked {
 			weights += ind.Weight
 		}
@@ -58,6 +78,22 @@ func ComputePeriod(p *data.Period, opts Options) (*Result, error) {
 	res.Overall = overall(p, res, opts)
 	res.Tally = tally(res)
 	return res, nil
+}
+
+// addSchedule compares each value with 时序进度: value − target, in
+// percentage points, rounded to 2 decimals.
+func addSchedule(ind *Indicator, period string) {
+	target, ok := scheduleTarget(period)
+	if !ok {
+		return
+	}
+	ind.ScheduleTarget = ptr(target)
+	exact := float64(data.MonthOf(period)) / 12 * 100
+	for i := range ind.Entries {
+		if v := ind.Entries[i].Value; v != nil {
+			ind.Entries[i].VsSchedule = ptr(roundHalfUp(*v-exact, 2))
+		}
+	}
 }
 
 func anyRanked(p *data.Period) bool {
@@ -113,6 +149,7 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 		ranks[pos] = p.rank
 		e.Rank = &ranks[pos]
 		e.Tier = tierOf(p, o)
+		e.Streak = 1
 		e.TiedWith = tiedNames(order, p, i, func(j int) string { return units[idx[j]] })
 		e.Why = why.entry(e, p, prec, len(order), o)
 		out.Entries = append(out.Entries, e)

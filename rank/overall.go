@@ -53,6 +53,7 @@ func overall(p *data.Period, res *Result, o Options) []Overall {
 		pp := pl[i]
 		r.Rank = ptr(pp.rank)
 		r.Tier = tierOf(pp, o)
+		r.Streak = 1
 		r.TiedWith = tiedNames(order, pp, i, func(j int) string { return p.Units[idx[j]] })
 		r.Why = overallWhy(r, pp, len(order), o)
 		out = append(out, r)

@@ -36,6 +36,11 @@ type Result struct {
 	Indicators []Indicator `json:"indicators"`
 	Tally      []Tally     `json:"tally"`
 	Overall    []Overall   `json:"overall"`
+	// Previous is the period changes are measured from ("" when none).
+	Previous string `json:"previous,omitempty"`
+	// History holds every period's ranks up to this one, oldest first
+	// (nil with a single period).
+	History *History `json:"history,omitempty"`
 }
 
 // Indicator is one indicator's ranking.
@@ -49,6 +54,9 @@ type Indicator struct {
 	// Precision is the number of decimals values were compared at.
 	Precision int  `json:"precision"`
 	Schedule  bool `json:"schedule,omitempty"`
+	// ScheduleTarget is the share of the year elapsed (时序进度, in %) for
+	// an indicator compared with it: 33.3 for April.
+	ScheduleTarget *float64 `json:"schedule_target,omitempty"`
 	// Entries are in rank order, units without a value last (in unit order).
 	Entries []Entry `json:"entries"`
 }
@@ -66,6 +74,16 @@ type Entry struct {
 	// Why explains the rank and tier in Chinese.
 	Why  string `json:"why"`
 	Cell string `json:"cell,omitempty"`
+	// Change is the previous rank minus this one (positive: moved up,
+	// 进位); null when either period has no rank.
+	Change *int `json:"change"`
+	// Streak is how many consecutive periods, ending with this one, the
+	// unit has been in this tier on this indicator (1: just arrived; 0
+	// when not ranked).
+	Streak int `json:"streak"`
+	// VsSchedule is value − 时序进度 in percentage points for indicators
+	// compared with the schedule; null otherwise.
+	VsSchedule *float64 `json:"vs_schedule"`
 }
 
 // Tally counts a unit's tiers over the ranked indicators: the line each
@@ -76,6 +94,17 @@ type Tally struct {
 	Middle  int    `json:"middle"`
 	Bottom  int    `json:"bottom"`
 	Missing int    `json:"missing"`
+	// Change is this tally minus the previous period's; null when the unit
+	// was not in the previous period.
+	Change *TallyChange `json:"change"`
+}
+
+// TallyChange is the change of each count since the previous period.
+type TallyChange struct {
+	Top     int `json:"top"`
+	Middle  int `json:"middle"`
+	Bottom  int `json:"bottom"`
+	Missing int `json:"missing"`
 }
 
 // Overall is a unit's row on the overall board (总榜).
@@ -88,6 +117,30 @@ type Overall struct {
 	Counted  int      `json:"counted"`
 	TiedWith []string `json:"tied_with,omitempty"`
 	Why      string   `json:"why"`
+	// Change and Streak as on an Entry, for the overall board.
+	Change *int `json:"change"`
+	Streak int  `json:"streak"`
+}
+
+// History is the ranks of every period up to the current one.
+type History struct {
+	Periods    []string       `json:"periods"` // oldest first, the current one last
+	Overall    []Trend        `json:"overall"` // one per unit, in Result.Units order
+	Indicators []TrendByIndic `json:"indicators"`
+}
+
+// Trend is one unit's rank in each period (null where it had none).
+type Trend struct {
+	Unit  string `json:"unit"`
+	Ranks []*int `json:"ranks"`
+}
+
+// TrendByIndic is every unit's rank over the periods on one indicator of
+// the current period.
+type TrendByIndic struct {
+	Name  string  `json:"name"`
+	Group string  `json:"group"`
+	Units []Trend `json:"units"`
 }
 
 // TallyOf returns the tally row of a unit.

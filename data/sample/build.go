@@ -69,6 +69,12 @@ func Workbook() (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	return build(figs, 4)
+}
+
+// build writes the workbook of 2022年1—month月 from figures.
+func build(figs []Figure, month int) (*excelize.File, error) {
+	var err error
 	var groups []string
 	cols := map[string][]indicatorCol{}
 	vals := map[string]map[string]string{} // indicator → unit → value
@@ -92,11 +98,16 @@ func Workbook() (*excelize.File, error) {
 	set("参数", "A1", "参数")
 	set("参数", "B1", "值")
 	set("参数", "A2", "期间")
-	set("参数", "B2", "2022-04")
+	set("参数", "B2", fmt.Sprintf("2022-%02d", month))
 	set("参数", "A3", "标题")
-	set("参数", "B3", "金华市2022年1—4月晒拼指标排名(示例数据)")
 	set("参数", "A4", "数据来源")
-	set("参数", "B4", "示例数据:根据金华市2022年第一次扛旗争先大晒拼活动县(市、区)交流发言摘登等公开报道整理;空白表示公开报道未给出该数字,按未报送处理")
+	if month == 4 {
+		set("参数", "B3", "金华市2022年1—4月晒拼指标排名(示例数据)")
+		set("参数", "B4", "示例数据:根据金华市2022年第一次扛旗争先大晒拼活动县(市、区)交流发言摘登等公开报道整理;空白表示公开报道未给出该数字,按未报送处理")
+	} else {
+		set("参数", "B3", fmt.Sprintf("金华市2022年%s晒拼指标排名(模拟数据,仅供演示)", monthSpan(month)))
+		set("参数", "B4", "模拟数据:由 2022年1—4月公开数字按月份比例推算并加入确定性的随机扰动,仅用于演示月度变化,不是真实数据")
+	}
 
 	x.NewSheet("单位")
 	set("单位", "A1", "名称")
@@ -137,7 +148,7 @@ func Workbook() (*excelize.File, error) {
 			sheet = s
 		}
 		x.NewSheet(sheet)
-		set(sheet, "A1", "金华市2022年1—4月"+g+"指标(示例数据)")
+		set(sheet, "A1", "金华市2022年"+monthSpan(month)+g+"指标")
 		hr := 2
 		if sheet != g {
 			// Two-row header: the group in a merged cell over the indicators.

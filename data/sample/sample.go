@@ -1,22 +1,42 @@
 // Package sample holds the embedded demo dataset: Jinhua's ten units in
-// 2022年1—4月, compiled from the figures published in the county speeches
-// at the first 2022 扛旗争先大晒拼 meeting (figures.tsv, with the quote
-// each figure comes from). Workbook() builds the input workbook from it;
-// the built file is committed as 2022-04.xlsx and embedded, and a test
-// checks the two agree (go test ./data/sample -update rewrites it).
+// 2022, compiled from the figures published in the county speeches at the
+// first 2022 扛旗争先大晒拼 meeting (figures.tsv, with the quote each figure
+// comes from). Workbook() builds April's input workbook from it, and
+// SimulatedWorkbook January to March (simulated, and saying so). The built
+// files are committed and embedded; a test checks they agree with the
+// builders (go test ./data/sample -update rewrites them).
 package sample
 
 import (
-	_ "embed"
+	"embed"
 )
 
-// FileName is the name the embedded workbook is read under.
+// FileName is the name of the real (latest) sample month.
 const FileName = "2022-04.xlsx"
 
-// Xlsx is the embedded sample workbook.
-//
-//go:embed 2022-04.xlsx
-var Xlsx []byte
+//go:embed 2022-*.xlsx
+var files embed.FS
+
+// Xlsx is the embedded workbook of the real month, 2022-04.
+var Xlsx = mustRead(FileName)
+
+// Files returns every embedded month's workbook, oldest first.
+func Files() (names []string, contents [][]byte) {
+	for _, m := range Months {
+		n := FileNameOf(m)
+		names = append(names, n)
+		contents = append(contents, mustRead(n))
+	}
+	return names, contents
+}
+
+func mustRead(name string) []byte {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		panic("sample: missing embedded " + name) // a build defect, not input
+	}
+	return b
+}
 
 // FiguresTSV is the source table: group, indicator, measure, unit, value,
 // stated_rank, quote.

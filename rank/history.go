@@ -1,0 +1,141 @@
+package rank
+
+import "shaipin/data"
+
+// periodsUpTo returns the periods of ds up to and including p, oldest first.
+func periodsUpTo(ds *data.Dataset, p *data.Period) []*data.Period {
+	var out []*data.Period
+	for _, q := range ds.Periods {
+		out = append(out, q)
+		if q == p {
+			break
+		}
+	}
+	return out
+}
+
+// place of a unit on one indicator (or the overall board) in one period.
+type spot struct {
+	rank int
+	tier Tier
+}
+
+// spots indexes a result: indicator key → unit → spot; "" is the overall
+// board.
+func spots(r *Result) map[string]map[string]spot {
+	m := map[string]map[string]spot{}
+	for _, ind := range r.Indicators {
+		u := map[string]spot{}
+		for _, e := range ind.Entries {
+			if e.Rank != nil {
+				u[e.Unit] = spot{*e.Rank, e.Tier}
+			}
+		}
+		m[ind.Group+"/"+ind.Name] = u
+	}
+	u := map[string]spot{}
+	for _, o := range r.Overall {
+		if o.Rank != nil {
+			u[o.Unit] = spot{*o.Rank, o.Tier}
+		}
+	}
+	m[""] = u
+	return m
+}
+
+// addHistory annotates cur with the movement since the previous period,
+// streaks, and the trends over all of past (oldest first, excluding cur).
+// Comparisons are made only where both periods have a rank.
+func addHistory(cur *Result, past []*Result) {
+	if len(past) == 0 {
+		return
+	}
+	prev := past[len(past)-1]
+	cur.Previous = prev.Period
+	all := make([]map[string]map[string]spot, 0, len(past)+1)
+	for _, r := range past {
+		all = append(all, spots(r))
+	}
+	all = append(all, spots(cur))
+	last := len(all) - 1
+
+	// move fills change and streak for one unit on one board.
+	move := func(key, unit string, rank *int, tier Tier) (*int, int) {
+		if rank == nil {
+			return nil, 0
+		}
+		var change *int
+		if p, ok := all[last-1][key][unit]; ok {
+			change = ptr(p.rank - *rank)
+		}
+		streak := 1
+		for i := last - 1; i >= 0; i-- {
+			if s, ok := all[i][key][unit]; !ok || s.tier != tier {
+				break
+			}
+			streak++
+		}
+		return change, streak
+	}
+	for i := range cur.Indicators {
+		ind := &cur.Indicators[i]
+		key := ind.Group + "/" + ind.Name
+		for j := range ind.Entries {
+			e := &ind.Entries[j]
+			e.Change, e.Streak = move(key, e.Unit, e.Rank, e.Tier)
+		}
+	}
+	for i := range cur.Overall {
+		o := &cur.Overall[i]
+		o.Change, o.Streak = move("", o.Unit, o.Rank, o.Tier)
+	}
+	prevTally := map[string]Tally{}
+	for _, t := range prev.Tally {
+		prevTally[t.Unit] = t
+	}
+	for i := range cur.Tally {
+		t := &cur.Tally[i]
+		if p, ok := prevTally[t.Unit]; ok {
+			t.Change = &TallyChange{Top: t.Top - p.Top, Middle: t.Middle - p.Middle, Bottom: t.Bottom - p.Bottom, Missing: t.Missing - p.Missing}
+		}
+	}
+
+	h := &History{}
+	for _, r := range past {
+		h.Periods = append(h.Periods, r.Period)
+	}
+	h.Periods = append(h.Periods, cur.Period)
+	trend := func(key, unit string) Trend {
+		t := Trend{Unit: unit, Ranks: make([]*int, len(all))}
+		for i, m := range all {
+			if s, ok := m[key][unit]; ok {
+				t.Ranks[i] = ptr(s.rank)
+			}
+		}
+		return t
+	}
+	for _, u := range cur.Units {
+		h.Overall = append(h.Overall, trend("", u))
+	}
+	for _, ind := range cur.Indicators {
+		if !ind.Ranked {
+			continue
+		}
+		ti := TrendByIndic{Name: ind.Name, Group: ind.Group}
+		for _, u := range cur.Units {
+			ti.Units = append(ti.Units, trend(ind.Group+"/"+ind.Name, u))
+		}
+		h.Indicators = append(h.Indicators, ti)
+	}
+	cur.History = h
+}
+
+// scheduleTarget is 时序进度 for a period: months elapsed / 12 × 100,
+// rounded to 1 decimal (April: 33.3).
+func scheduleTarget(period string) (float64, bool) {
+	m := data.MonthOf(period)
+	if m == 0 {
+		return 0, false
+	}
+	return roundHalfUp(float64(m)/12*100, 1), true
+}
