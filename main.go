@@ -102,7 +102,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Description: `读取指标工作簿(.xlsx),对每项指标排名,划分前三(红旗)/后三(黄旗),
 统计每个单位的档次项数,计算综合得分总榜。不指定输入文件时使用内置示例数据
-(金华市 2022年1—4月,据公开报道整理)。输入格式见 docs/input.md。`,
+(金华市 2022年1—4月;4月数字摘自公开报道,1—3月为模拟数据)。输入格式见 docs/input.md。`,
 		OnUsageError:          onUsageError,
 		HideHelpCommand:       true,
 		EnableBashCompletion:  false,
@@ -163,7 +163,7 @@ func readInputs(c *cli.Context) (*data.Dataset, error) {
 // warnings go to stderr so that stdout stays clean JSON or CSV.
 func load(c *cli.Context) (*data.Dataset, error) {
 	if c.Args().Len() == 0 {
-		fmt.Fprintln(c.App.ErrWriter, "未指定输入文件,使用内置示例数据(金华市 2022年1—4月,据公开报道整理)。")
+		fmt.Fprintln(c.App.ErrWriter, "未指定输入文件,使用内置示例数据(金华市 2022年1—4月:4月数字摘自公开报道,1—3月为演示用模拟数据)。")
 	}
 	ds, err := readInputs(c)
 	if ds != nil {

@@ -82,14 +82,20 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 	wg.Wait()
 	ds := &Dataset{}
 	var errs ErrorList
+	var all []*Period // also from files with problems, to name duplicates
 	for _, r := range results {
 		errs = append(errs, r.errs...)
 		ds.Warnings = append(ds.Warnings, r.warns...)
+		for _, p := range r.ps {
+			if p.Period != "" {
+				all = append(all, p)
+			}
+		}
 		if len(r.errs) == 0 {
 			ds.Periods = append(ds.Periods, r.ps...)
 		}
 	}
-	errs = append(errs, checkDuplicatePeriods(ds.Periods)...)
+	errs = append(errs, checkDuplicatePeriods(all)...)
 	ds.Warnings.Sort()
 	if err := errs.Err(); err != nil {
 		return ds, err

@@ -44,17 +44,14 @@ func (b *unitBook) resolve(typed string) (string, error) {
 	if c, ok := b.lookup[n]; ok {
 		return c, nil
 	}
-	// "义乌市(含陆港)", "兰溪市*": a note after the name.
-	if s := stripNote(n); s != n {
-		if c, ok := b.lookup[s]; ok {
-			return c, nil
-		}
-		n = s
-	}
 	if !b.closed {
 		b.order = append(b.order, n)
 		b.lookup[n] = n
 		return n, nil
+	}
+	// "义乌市(含陆港)", "兰溪市*": a note after a known name.
+	if c, ok := b.lookup[stripNote(n)]; ok {
+		return c, nil
 	}
 	if near := b.nearest(n); near != "" {
 		return "", fmt.Errorf("%w,是否应为「%s」?", ErrUnknownUnit, near)

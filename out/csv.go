@@ -4,13 +4,12 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
 
 	"shaipin/rank"
 )
 
 // CSVHeader is the first row of the CSV output.
-var CSVHeader = []string{"期间", "分组", "指标", "计量单位", "方向", "单位名称", "数值", "排名", "档次", "说明"}
+var CSVHeader = []string{"期间", "分组", "指标", "计量单位", "方向", "单位名称", "数值", "排名", "档次", "说明", "较上期变化"}
 
 // CSV writes one row per (indicator, unit), UTF-8 with a BOM so Excel opens
 // it as Chinese text. Text a spreadsheet would run as a formula is
@@ -34,7 +33,7 @@ func CSV(w io.Writer, res *rank.Result) error {
 				rk = strconv.Itoa(*e.Rank)
 			}
 			row := []string{res.Period, ind.Group, ind.Name, ind.Unit, dirLabel(ind), e.Unit, value, rk,
-				e.Tier.Label(res.Rules), e.Why}
+				e.Tier.Label(res.Rules), e.Why, changeNumber(e.Change)}
 			for i := range row {
 				row[i] = SafeText(row[i])
 			}
@@ -51,21 +50,31 @@ func dirLabel(ind rank.Indicator) string { return ind.Direction.Label() }
 
 // SafeText prefixes text that a spreadsheet would take for a formula
 // (starting with =, +, -, @, or a tab or carriage return) with an
-// apostrophe. Plain negative numbers are left alone.
+// apostrophe. Plain signed numbers (-3.2, +2) are left alone.
 func SafeText(s string) string {
 	if s == "" {
 		return s
 	}
 	switch s[0] {
-	case '=', '+', '@', '\t', '\r':
+	case '=', '@', '\t', '\r':
 		return "'" + s
-	case '-':
+	case '+', '-':
 		if _, err := strconv.ParseFloat(s, 64); err == nil {
 			return s
 		}
-		if strings.HasPrefix(s, "-") && len(s) > 1 {
-			return "'" + s
-		}
+		return "'" + s
 	}
 	return s
+}
+
+// changeNumber writes a rank change as a signed number (+2, -1, 0), ""
+// when there is nothing to compare with.
+func changeNumber(c *int) string {
+	if c == nil {
+		return ""
+	}
+	if *c > 0 {
+		return "+" + strconv.Itoa(*c)
+	}
+	return strconv.Itoa(*c)
 }

@@ -22,12 +22,24 @@ func Table(w io.Writer, res *rank.Result) error {
 	}
 	fmt.Fprintf(b, "规则:前%d / 后%d;%s;综合得分:%s\n\n", o.Top, o.Bottom, o.TieLabel(), scoreShort(o))
 
+	moved := res.Previous != ""
+	if moved {
+		fmt.Fprintf(b, "变化:与 %s 相比(↑ 进位,↓ 退位)\n\n", res.Previous)
+	}
 	b.WriteString("【总榜】\n")
-	rows := [][]string{{"排名", "单位", "综合得分", "档次", fmt.Sprintf("前%d位", o.Top), "中间", fmt.Sprintf("后%d位", o.Bottom), "未报送"}}
+	head := []string{"排名", "单位", "综合得分", "档次", fmt.Sprintf("前%d位", o.Top), "中间", fmt.Sprintf("后%d位", o.Bottom), "未报送"}
+	if moved {
+		head = append(head[:1], append([]string{"变化"}, head[1:]...)...)
+	}
+	rows := [][]string{head}
 	for i, r := range res.Overall {
 		t := res.Tally[i]
-		rows = append(rows, []string{intOr(r.Rank), r.Unit, scoreOr(r.Score), r.Tier.Label(o),
-			strconv.Itoa(t.Top), strconv.Itoa(t.Middle), strconv.Itoa(t.Bottom), strconv.Itoa(t.Missing)})
+		row := []string{intOr(r.Rank), r.Unit, scoreOr(r.Score), r.Tier.Label(o),
+			strconv.Itoa(t.Top), strconv.Itoa(t.Middle), strconv.Itoa(t.Bottom), strconv.Itoa(t.Missing)}
+		if moved {
+			row = append(row[:1], append([]string{rank.ChangeLabel(r.Change)}, row[1:]...)...)
+		}
+		rows = append(rows, row)
 	}
 	writeAligned(b, rows)
 
@@ -43,6 +55,9 @@ func Table(w io.Writer, res *rank.Result) error {
 		}
 		fmt.Fprintf(b, "\n【%s】(%s)\n", head, strings.Join(tags, ","))
 		rows := [][]string{{"排名", "单位", "数值", "档次"}}
+		if moved {
+			rows[0] = append(rows[0], "变化")
+		}
 		var missing []string
 		for _, e := range ind.Entries {
 			if e.Value == nil {
@@ -53,7 +68,11 @@ func Table(w io.Writer, res *rank.Result) error {
 			if len(e.TiedWith) > 0 {
 				rk += "(并列)"
 			}
-			rows = append(rows, []string{rk, e.Unit, e.Display, e.Tier.Label(o)})
+			row := []string{rk, e.Unit, e.Display, e.Tier.Label(o)}
+			if moved {
+				row = append(row, rank.ChangeLabel(e.Change))
+			}
+			rows = append(rows, row)
 		}
 		if len(rows) > 1 {
 			writeAligned(b, rows)

@@ -165,3 +165,17 @@ func (r *Result) Groups() []string {
 	}
 	return gs
 }
+
+// ChangeLabel writes a rank change as people read it: ↑2 (进位), ↓1 (退位),
+// — (no change), and "" when there is nothing to compare with.
+func ChangeLabel(change *int) string {
+	switch {
+	case change == nil:
+		return ""
+	case *change > 0:
+		return "↑" + itoa(*change)
+	case *change < 0:
+		return "↓" + itoa(-*change)
+	}
+	return "—"
+}

@@ -1,0 +1,171 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// ParamFormUnit is the 参数 key that marks a per-unit fill-in form and names
+// its unit. The reader ignores it; merge uses it to check that a unit's
+// form holds only that unit's figures.
+const ParamFormUnit = "填报单位"
+
+// ErrFormPeriods is returned for a fill-in form that holds several periods.
+var ErrFormPeriods = errors.New("填报表只能有一期数据")
+
+// Form is a workbook read as a fill-in form: its period, plus what writing
+// it back needs and Period does not keep.
+type Form struct {
+	Period *Period
+	// Aliases lists, for each unit of the 单位 sheet, its other names in
+	// the sheet's order; empty when the workbook has no 单位 sheet.
+	Aliases map[string][]string
+	// Unit is 参数/填报单位: the unit a per-unit form is for, "" for a
+	// whole-city form.
+	Unit string
+	// Sheets is the workbook's sheet order, for sorting messages.
+	Sheets []string
+}
+
+// ReadForm reads a workbook held in memory as a form. name is its file
+// name, for messages and, when 参数 has no 期间, for the period. The
+// workbook must hold exactly one period.
+func ReadForm(name string, b []byte, opts Options) (*Form, ErrorList, error) {
+	ds, err := ReadBytes(name, b, opts)
+	var warns ErrorList
+	if ds != nil {
+		warns = ds.Warnings
+	}
+	if err != nil {
+		return nil, warns, err
+	}
+	if len(ds.Periods) != 1 {
+		return nil, warns, ErrorList{{File: name, Err: fmt.Errorf("%w(读到 %d 期)", ErrFormPeriods, len(ds.Periods)), sheetIdx: -1}}
+	}
+	limit := opts.MaxUnzipSize
+	if limit <= 0 {
+		limit = DefaultMaxUnzipSize
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: limit})
+	if err != nil {
+		return nil, warns, ErrorList{{File: name, Err: fmt.Errorf("%w:%v", ErrNotWorkbook, err), sheetIdx: -1}}
+	}
+	defer f.Close()
+	form := &Form{Period: ds.Periods[0], Aliases: map[string][]string{}, Sheets: f.GetSheetList()}
+	for _, s := range form.Sheets {
+		rows, err := f.GetRows(s, excelize.Options{RawCellValue: true})
+		if err != nil {
+			continue
+		}
+		switch strings.TrimSpace(s) {
+		case SheetUnits:
+			form.Aliases = readAliases(rows)
+		case SheetParams:
+			for i := range rows {
+				if normHeader(cell(rows, i, 0)) == ParamFormUnit {
+					form.Unit = cleanName(cell(rows, i, 1))
+				}
+			}
+		}
+	}
+	return form, warns, nil
+}
+
+// readAliases reads the 别名 column of a 单位 sheet, keyed by 名称.
+func readAliases(rows [][]string) map[string][]string {
+	out := map[string][]string{}
+	hr, cols := headerIndex(rows, "名称")
+	if hr < 0 {
+		return out
+	}
+	alias, hasAlias := cols["别名"]
+	for i := hr + 1; i < len(rows); i++ {
+		name := cleanName(cell(rows, i, cols["名称"]))
+		if name == "" {
+			continue
+		}
+		if _, dup := out[name]; dup {
+			continue
+		}
+		out[name] = nil
+		if hasAlias {
+			out[name] = SplitAliases(cell(rows, i, alias))
+		}
+	}
+	return out
+}
+
+// SplitAliases splits a 别名 cell ("开发区、金开") into names, white space
+// removed, empty names dropped.
+func SplitAliases(s string) []string {
+	var out []string
+	for _, a := range strings.Split(aliasSplitter.Replace(s), "\x00") {
+		if a = cleanName(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// ResolveUnit returns the canonical name for a typed unit name, given the
+// units and their aliases; unknown names give an error naming the nearest
+// unit, as the reader does.
+func ResolveUnit(units []string, aliases map[string][]string, typed string) (string, error) {
+	b := newUnitBook()
+	for _, u := range units {
+		if err := b.define(u, strings.Join(aliases[u], "、")); err != nil {
+			return "", err
+		}
+	}
+	return b.resolve(typed)
+}
+
+// Growth-like names: a percentage that may be negative or above 100.
+var growthWords = []string{"增速", "增幅", "增长", "增率", "同比", "环比", "涨幅", "降幅", "变化", "变动", "提高", "提升", "下降"}
+
+// RateBounds reports whether an indicator's values belong between 0 and
+// 100: a percentage that is not a growth rate (增速, 同比…). Fill-in forms
+// warn outside the range; merge warns too. Completion rates can pass 100
+// (超额完成), so it is a warning, never an error.
+func RateBounds(ind *Indicator) bool {
+	if ind.Unit != "%" {
+		return false
+	}
+	for _, w := range growthWords {
+		if strings.Contains(ind.Name, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// cellErrorAt makes a CellError at a value's cell ("城市更新!D7") of a
+// workbook whose sheet order is sheets, so that ErrorList sorts it in
+// place.
+func cellErrorAt(file string, sheets []string, where, value string, err error) *CellError {
+	e := &CellError{File: file, Value: value, Err: err, sheetIdx: -1, row: -1, col: -1}
+	sheet, ref, ok := strings.Cut(where, "!")
+	if !ok {
+		sheet, ref = where, ""
+	}
+	if sheet == "" {
+		return e
+	}
+	e.Sheet, e.Cell = sheet, ref
+	e.sheetIdx = len(sheets)
+	for i, s := range sheets {
+		if s == sheet {
+			e.sheetIdx = i
+		}
+	}
+	if ref != "" {
+		if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
+			e.row, e.col = r-1, c-1
+		}
+	}
+	return e
+}
