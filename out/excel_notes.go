@@ -1,0 +1,91 @@
+package out
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"shaipin/data"
+)
+
+// writeNotes fills 说明: what the workbook is, where the figures came from,
+// the rules that made the ranks, and every indicator's direction and weight,
+// so a forwarded copy explains itself.
+func (b *book) writeNotes(s *sheet) {
+	res, o := b.res, b.res.Rules
+	const last = 10
+	s.heading(last, "说明:数据来源、排名规则和每项指标的方向、权重。")
+
+	ranked := 0
+	for _, ind := range res.Indicators {
+		if ind.Ranked {
+			ranked++
+		}
+	}
+	generated := "—"
+	if t := b.opts.Generated; !t.IsZero() {
+		generated = t.Format("2006年1月2日 15:04:05(UTC-07:00)")
+	}
+	source := res.Source
+	if source == "" {
+		source = "—"
+	}
+	facts := [][2]string{
+		{"标题", res.Title},
+		{"期间", data.PeriodLabel(res.Period) + "(" + res.Period + ")"},
+		{"数据来源", source},
+		{"参与单位", fmt.Sprintf("%d 个:%s", len(res.Units), strings.Join(res.Units, "、"))},
+		{"指标", fmt.Sprintf("%d 项,其中参与排名 %d 项;分 %d 组:%s", len(res.Indicators), ranked, len(res.Groups()), strings.Join(res.Groups(), "、"))},
+		{"档次", fmt.Sprintf("每项指标在有数值、参与排名的单位中排名:前%d位为红旗(红色),后%d位为黄旗(黄色),其余为中间。未报送的单位不参与该项排名,显示为“—”,不按 0 计。", o.Top, o.Bottom)},
+		{"并列", o.TieLabel() + ";数值按该指标的小数位比较。"},
+		{"综合得分", o.ScoreLabel() + "。"},
+		{"数值", "数值按报送值存储,可排序、计算;显示位数为该指标的小数位。百分比存为百分数本身(52.7 表示 52.7%),可直接计算百分点差,如与时序进度比较。"},
+		{"生成时间", generated},
+		{"生成工具", "shaipin"},
+	}
+	for col, w := range []float64{11, 13, 34, 9, 15, 7, 9, 7, 9, 11} {
+		s.limit[col+1] = [2]float64{w, w}
+	}
+	row := 3
+	for _, f := range facts {
+		s.text(1, row, f[0], styleKey{role: roleKey})
+		s.text(2, row, f[1], styleKey{role: roleText})
+		s.merge(2, row, last, row, styleKey{role: roleWrap})
+		// A merged cell does not grow with its text, so its row is
+		// sized for the text across the whole merged width.
+		s.wraps[row] = append(s.wraps[row], wrapped{2, last, f[1]})
+		row++
+	}
+	row++
+	s.text(1, row, "指标一览", styleKey{role: roleNote})
+	row++
+	s.headers(row, "序号", "分组", "指标", "计量单位", "方向", "权重", "参与排名", "小数位", "时序进度", "报送单位数")
+	row++
+	for i, ind := range res.Indicators {
+		reported := 0
+		for _, e := range ind.Entries {
+			if e.Value != nil {
+				reported++
+			}
+		}
+		s.integer(1, row, i+1, styleKey{role: roleCenter})
+		s.text(2, row, ind.Group, styleKey{role: roleText})
+		s.text(3, row, ind.Name, styleKey{role: roleText})
+		s.text(4, row, ind.Unit, styleKey{role: roleCenter})
+		s.text(5, row, ind.Direction.Label(), styleKey{role: roleCenter})
+		s.number(6, row, ind.Weight, strconv.FormatFloat(ind.Weight, 'f', -1, 64), styleKey{role: roleCenter, numFmt: "General"})
+		s.text(7, row, yesNo(ind.Ranked), styleKey{role: roleCenter})
+		s.integer(8, row, ind.Precision, styleKey{role: roleCenter})
+		s.text(9, row, yesNo(ind.Schedule), styleKey{role: roleCenter})
+		s.text(10, row, fmt.Sprintf("%d / %d", reported, len(ind.Entries)), styleKey{role: roleCenter})
+		row++
+	}
+	s.finish(layout{lastCol: last, headRows: 2})
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}

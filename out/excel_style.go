@@ -1,0 +1,175 @@
+package out
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"shaipin/rank"
+)
+
+// The workbook's colours. Red is honour (红旗, 前N) and yellow marks the
+// laggards (黄旗, 后N), as at the meetings; green never appears, because
+// readers would take green-good / red-bad the Western way round.
+const (
+	topFill     = "F8CBAD" // light red behind a top-tier cell
+	topText     = "C00000" // dark red, bold: still reads as 前N on a grey printer
+	bottomFill  = "FFE699" // light yellow behind a bottom-tier cell
+	bottomText  = "7F6000"
+	headerFill  = "DDEBF7" // neutral blue-grey, so it never reads as a tier
+	keyFill     = "F2F2F2"
+	gridColour  = "BFBFBF"
+	ruleColour  = "808080"
+	mutedText   = "7F7F7F"
+	chartTop    = "C00000"
+	chartMiddle = "A6A6A6"
+	chartBottom = "FFC000"
+)
+
+// fontName is the default font of Excel for Simplified Chinese since 2016;
+// readers without it (LibreOffice, WPS) fall back to their own CJK font.
+const fontName = "等线"
+
+// role is what a cell is for; with a number format and a tier it decides
+// the cell's style.
+type role int
+
+const (
+	roleTitle    role = iota // merged sheet title
+	roleSubtitle             // merged note under the title
+	roleHeader               // column header
+	roleVertical             // column header stacked vertically (排名矩阵)
+	roleGroup                // merged group header (排名矩阵)
+	roleText                 // text, left
+	roleWrap                 // long text, left, wrapped
+	roleCenter               // short text or integer, centred
+	roleNumber               // a figure, right, in its number format
+	roleKey                  // the label column of 说明
+	roleNote                 // muted text, no border
+)
+
+// styleKey identifies one cell style; styles are made once and reused.
+type styleKey struct {
+	role   role
+	numFmt string
+	tier   rank.Tier
+	// first marks the first row of a block (an indicator in 分项排名): a
+	// darker rule above it separates the blocks.
+	first bool
+}
+
+// style returns the style id for a key, creating it on first use.
+func (b *book) style(k styleKey) int {
+	if id, ok := b.styles[k]; ok {
+		return id
+	}
+	id, err := b.f.NewStyle(newStyle(k))
+	if err != nil {
+		b.fail(err)
+		return 0
+	}
+	b.styles[k] = id
+	return id
+}
+
+func newStyle(k styleKey) *excelize.Style {
+	border := []excelize.Border{
+		{Type: "left", Color: gridColour, Style: 1}, {Type: "right", Color: gridColour, Style: 1},
+		{Type: "top", Color: gridColour, Style: 1}, {Type: "bottom", Color: gridColour, Style: 1},
+	}
+	s := &excelize.Style{
+		Font:      &excelize.Font{Family: fontName, Size: 11},
+		Alignment: &excelize.Alignment{Vertical: "center"},
+		Border:    border,
+	}
+	switch k.role {
+	case roleTitle:
+		s.Font = &excelize.Font{Family: fontName, Size: 16, Bold: true}
+		s.Border = nil
+	case roleSubtitle:
+		s.Font = &excelize.Font{Family: fontName, Size: 10, Color: mutedText}
+		s.Alignment.WrapText = true
+		s.Border = nil
+	case roleHeader, roleVertical, roleGroup:
+		s.Font.Bold = true
+		s.Fill = solid(headerFill)
+		s.Alignment.Horizontal = "center"
+		s.Alignment.WrapText = true
+		if k.role == roleVertical {
+			// 255 stacks the characters top to bottom: Chinese reads
+			// naturally that way and the matrix columns stay narrow.
+			s.Alignment.TextRotation = 255
+			s.Alignment.WrapText = false
+		}
+	case roleWrap:
+		s.Alignment.WrapText = true
+	case roleCenter:
+		s.Alignment.Horizontal = "center"
+	case roleNumber:
+		s.Alignment.Horizontal = "right"
+	case roleKey:
+		s.Font.Bold = true
+		s.Fill = solid(keyFill)
+	case roleNote:
+		s.Font = &excelize.Font{Family: fontName, Size: 10, Color: mutedText}
+		s.Border = nil
+	}
+	if k.first && s.Border != nil {
+		s.Border[2] = excelize.Border{Type: "top", Color: ruleColour, Style: 2}
+	}
+	if k.numFmt != "" {
+		f := k.numFmt
+		s.CustomNumFmt = &f
+	}
+	switch k.tier {
+	case rank.Top:
+		s.Fill = solid(topFill)
+		s.Font.Color, s.Font.Bold = topText, true
+	case rank.Bottom:
+		s.Fill = solid(bottomFill)
+		s.Font.Color = bottomText
+	}
+	return s
+}
+
+func solid(colour string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}
+}
+
+// numFormat is the number format for an indicator's values: its precision,
+// and a literal "%" for percentages. A percentage is stored as reported
+// (52.7, not 0.527) and shown with a quoted "%": the figure in the cell is
+// then the one in the source workbook, the JSON and the speeches, and
+// percentage-point arithmetic (52.7 − 33.3 时序进度) works on it directly;
+// Excel's own 0.0% format would need the value divided by 100 and would
+// show 5270.0% to anyone who re-typed a reported figure.
+func numFormat(unit string, precision int) string {
+	f := "0"
+	if precision > 0 {
+		f += "." + strings.Repeat("0", precision)
+	}
+	if unit == "%" {
+		f += `"%"`
+	}
+	return f
+}
+
+// scoreFormat is the composite score's format: the ranking compares scores
+// at 2 decimals.
+const scoreFormat = "0.00"
+
+// colWidth is a column width, in Excel's units (the width of a "0"), that
+// fits s: a Chinese character is about two of them.
+func colWidth(s string) float64 {
+	w := 0.0
+	for _, line := range strings.Split(s, "\n") {
+		w = max(w, float64(displayWidth(line)))
+	}
+	return w*1.1 + 2
+}
+
+// tierLegend is the colour key, in the note under every sheet's title.
+func tierLegend(o rank.Options) string {
+	return fmt.Sprintf("红色:前%d位(红旗);黄色:后%d位(黄旗);—:未报送或不参与排名。档次在参与排名的单位中计算。", o.Top, o.Bottom)
+}
