@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -14,13 +13,14 @@ import (
 // form holds only that unit's figures.
 const ParamFormUnit = "填报单位"
 
-// ErrFormPeriods is returned for a fill-in form that holds several periods.
-var ErrFormPeriods = errors.New("填报表只能有一期数据")
-
 // Form is a workbook read as a fill-in form: its period, plus what writing
 // it back needs and Period does not keep.
 type Form struct {
+	// Period is the workbook's period; the last one when it holds several
+	// (a long-format sheet can).
 	Period *Period
+	// Periods counts the periods the workbook holds.
+	Periods int
 	// Aliases lists, for each unit of the 单位 sheet, its other names in
 	// the sheet's order; empty when the workbook has no 单位 sheet.
 	Aliases map[string][]string
@@ -32,8 +32,7 @@ type Form struct {
 }
 
 // ReadForm reads a workbook held in memory as a form. name is its file
-// name, for messages and, when 参数 has no 期间, for the period. The
-// workbook must hold exactly one period.
+// name, for messages and, when 参数 has no 期间, for the period.
 func ReadForm(name string, b []byte, opts Options) (*Form, ErrorList, error) {
 	ds, err := ReadBytes(name, b, opts)
 	var warns ErrorList
@@ -43,8 +42,8 @@ func ReadForm(name string, b []byte, opts Options) (*Form, ErrorList, error) {
 	if err != nil {
 		return nil, warns, err
 	}
-	if len(ds.Periods) != 1 {
-		return nil, warns, ErrorList{{File: name, Err: fmt.Errorf("%w(读到 %d 期)", ErrFormPeriods, len(ds.Periods)), sheetIdx: -1}}
+	if len(ds.Periods) == 0 {
+		return nil, warns, ErrorList{{File: name, Err: ErrNoIndicators, sheetIdx: -1}}
 	}
 	limit := opts.MaxUnzipSize
 	if limit <= 0 {
@@ -55,7 +54,7 @@ func ReadForm(name string, b []byte, opts Options) (*Form, ErrorList, error) {
 		return nil, warns, ErrorList{{File: name, Err: fmt.Errorf("%w:%v", ErrNotWorkbook, err), sheetIdx: -1}}
 	}
 	defer f.Close()
-	form := &Form{Period: ds.Periods[0], Aliases: map[string][]string{}, Sheets: f.GetSheetList()}
+	form := &Form{Period: ds.Latest(), Periods: len(ds.Periods), Aliases: map[string][]string{}, Sheets: f.GetSheetList()}
 	for _, s := range form.Sheets {
 		rows, err := f.GetRows(s, excelize.Options{RawCellValue: true})
 		if err != nil {

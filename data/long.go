@@ -90,7 +90,7 @@ func (r *reader) readLongSheet(sheet string, rows [][]string, hr int, c longCols
 			ind := &Indicator{Name: name, Group: group, Unit: measure, Direction: Higher, Weight: 1, Decimals: -1, Ranked: true, Sheet: sheet}
 			r.applyMeta(ind, sheet, i, c.name)
 			ref, _ := excelize.CoordinatesToCellName(c.name+1, i+1)
-			fd = &found{ind: ind, values: map[string]Value{}, cell: sheet + "!" + ref}
+			fd = &found{ind: ind, cell: sheet + "!" + ref}
 			lp.found[key] = fd
 			lp.p.Indicators = append(lp.p.Indicators, ind)
 		}
@@ -101,7 +101,7 @@ func (r *reader) readLongSheet(sheet string, rows [][]string, hr int, c longCols
 		}
 		seen[dupKey] = i
 		if v, ok := r.value(sheet, rows, i, c.value, fd.ind.Unit); ok {
-			fd.values[unit] = v
+			fd.set(r.units.pos[unit], v)
 		}
 	}
 }

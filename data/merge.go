@@ -18,6 +18,7 @@ var (
 	ErrMeasure       = errors.New("计量单位与模板不一致")
 	ErrOtherUnit     = errors.New("填报单位以外的数据")
 	ErrConflict      = errors.New("数值冲突")
+	ErrFormPeriods   = errors.New("填报表只能有一期数据")
 )
 
 // Submission is one returned form to merge.
@@ -156,6 +157,10 @@ func (m *merger) add(s Submission) bool {
 		if strings.TrimSpace(sh) == SheetParams {
 			paramsAt = sh
 		}
+	}
+	if s.Form.Periods > 1 {
+		m.errs = append(m.errs, at("", "", fmt.Errorf("%w(读到 %d 期)", ErrFormPeriods, s.Form.Periods)))
+		return hasFigures(p)
 	}
 	if p.Period != m.period {
 		m.errs = append(m.errs, at(paramsAt, p.Period, fmt.Errorf("%w(本次汇总的是 %s,是否用了别的月份的表?)", ErrPeriodDiffers, m.period)))

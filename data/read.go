@@ -33,14 +33,34 @@ type reader struct {
 	found     map[string]*found // indicator key → where it was read
 	wide      bool              // a wide table was read into period
 	long      map[string]*longPeriod
+
+	parts      map[string]string // sheet name → XML part
+	info       sheetInfo         // of the sheet being read
+	anyPercent *bool             // some style shows a percentage
 }
 
 // found is an indicator as read from a data sheet, before values are
 // placed in the period's unit order.
 type found struct {
 	ind    *Indicator
-	values map[string]Value
-	cell   string // header cell, for messages
+	values []Value // by unit position in the unit book
+	cell   string  // header cell, for messages
+}
+
+// set stores the value of the unit at position k.
+func (fd *found) set(k int, v Value) {
+	for len(fd.values) <= k {
+		fd.values = append(fd.values, Value{})
+	}
+	fd.values[k] = v
+}
+
+// get returns the value of the unit at position k (zero when none).
+func (fd *found) get(k int) Value {
+	if k < len(fd.values) {
+		return fd.values[k]
+	}
+	return Value{}
 }
 
 func newReader(f *excelize.File, file string, opts Options) *reader {

@@ -22,6 +22,7 @@ func (r *reader) readDataSheet(sheet string) {
 		r.warnAt(sheet, -1, -1, "", fmt.Errorf("空工作表,已跳过"))
 		return
 	}
+	r.info = r.inspect(sheet)
 	hr, unitCol := findUnitColumn(rows)
 	if hr < 0 {
 		r.errorAt(sheet, -1, -1, "", ErrNoUnitColumn)
@@ -66,7 +67,7 @@ func (r *reader) readDataSheet(sheet string) {
 			r.errorAt(sheet, hrow, j, name, fmt.Errorf("%w:「%s」已在 %s 出现", ErrDuplicateInd, name, prev.cell))
 			continue
 		}
-		fd := &found{ind: ind, values: map[string]Value{}, cell: sheet + "!" + ref}
+		fd := &found{ind: ind, cell: sheet + "!" + ref}
 		r.found[key] = fd
 		r.period.Indicators = append(r.period.Indicators, ind)
 		cols = append(cols, column{col: j, fd: fd})
@@ -93,7 +94,7 @@ func (r *reader) readDataSheet(sheet string) {
 		for _, c := range cols {
 			v, ok := r.value(sheet, rows, i, c.col, c.fd.ind.Unit)
 			if ok {
-				c.fd.values[unit] = v
+				c.fd.set(r.units.pos[unit], v)
 			}
 		}
 	}
@@ -158,20 +159,33 @@ func findUnitColumn(rows [][]string) (row, col int) {
 // returns each column's group and the row holding indicator names.
 func (r *reader) groupHeader(sheet string, rows [][]string, hr, unitCol int) (map[int]string, int) {
 	groups := map[int]string{}
-	merges, err := r.f.GetMergeCells(sheet)
-	if err != nil || hr+1 >= len(rows) {
+	if hr+1 >= len(rows) || !mayBeHeader(rows[hr+1], unitCol) {
 		return groups, hr
 	}
-	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+	ranges := r.info.merges
+	if !r.info.known {
+		merges, err := r.f.GetMergeCells(sheet, true)
+		if err != nil {
+			return groups, hr
+		}
+		for _, m := range merges {
+			ranges = append(ranges, m.GetStartAxis()+":"+m.GetEndAxis())
+		}
+	}
+	for _, ref := range ranges {
+		start, end, _ := strings.Cut(ref, ":")
+		if end == "" {
+			end = start
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(start)
+		c2, r2, err2 := excelize.CellNameToCoordinates(end)
 		if err1 != nil || err2 != nil || r1 != hr+1 || c2 == c1 || r2 != r1 {
 			continue
 		}
 		if unitCol+1 >= c1 && unitCol+1 <= c2 {
 			continue
 		}
-		g := cleanName(m.GetCellValue())
+		g := cleanName(cell(rows, r1-1, c1-1))
 		for c := c1; c <= c2; c++ {
 			groups[c-1] = g
 		}
@@ -180,6 +194,23 @@ func (r *reader) groupHeader(sheet string, rows [][]string, hr, unitCol int) (ma
 		return groups, hr
 	}
 	return groups, hr + 1
+}
+
+// mayBeHeader reports whether the row under a header could be its second
+// row: it holds text (not numbers) outside the unit column, and no unit.
+func mayBeHeader(row []string, unitCol int) bool {
+	if unitCol < len(row) && strings.TrimSpace(row[unitCol]) != "" {
+		return false
+	}
+	for j, c := range row {
+		if j == unitCol || strings.TrimSpace(c) == "" {
+			continue
+		}
+		if p, err := parseText(c, ""); err != nil && !p.missing {
+			return true
+		}
+	}
+	return false
 }
 
 func firstNonEmpty(row []string) string {
@@ -198,6 +229,9 @@ func (r *reader) value(sheet string, rows [][]string, i, j int, unit string) (Va
 	raw := cell(rows, i, j)
 	ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
 	if strings.TrimSpace(raw) == "" {
+		if r.info.known && !r.info.formulas {
+			return Value{}, false
+		}
 		formula, _ := r.f.GetCellFormula(sheet, ref)
 		if formula == "" {
 			return Value{}, false
@@ -213,6 +247,21 @@ func (r *reader) value(sheet string, rows [][]string, i, j int, unit string) (Va
 		p   parsedValue
 		err error
 	)
+	if !r.hasPercentStyles() {
+		// No cell can be %-formatted, so a number needs no lookup of its
+		// type: text and numbers read alike, except that Excel stores
+		// numbers to 17 significant digits and shows 15.
+		if numeric(raw) {
+			if significantDigits(raw) > 15 || strings.ContainsAny(raw, "eE") {
+				p, err = parseNumber(raw, false)
+			} else {
+				p, err = parseText(raw, unit)
+			}
+		} else {
+			p, err = parseText(raw, unit)
+		}
+		return r.finishValue(sheet, i, j, ref, raw, unit, p, err)
+	}
 	typ, _ := r.f.GetCellType(sheet, ref)
 	switch typ {
 	case excelize.CellTypeError:
@@ -226,6 +275,10 @@ func (r *reader) value(sheet string, rows [][]string, i, j int, unit string) (Va
 	default:
 		p, err = parseText(raw, unit)
 	}
+	return r.finishValue(sheet, i, j, ref, raw, unit, p, err)
+}
+
+func (r *reader) finishValue(sheet string, i, j int, ref, raw, unit string, p parsedValue, err error) (Value, bool) {
 	if err != nil {
 		r.errorAt(sheet, i, j, raw, describe(err, unit))
 		return Value{}, false
@@ -234,6 +287,44 @@ func (r *reader) value(sheet string, rows [][]string, i, j int, unit string) (Va
 		return Value{}, false
 	}
 	return Value{OK: true, Number: p.number, Decimals: p.decimals, Cell: sheet + "!" + ref}, true
+}
+
+// numeric reports whether a stored value is a plain number (as Excel
+// stores numbers: digits, sign, point, exponent).
+func numeric(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == '.', c == '-', c == '+', c == 'E', c == 'e':
+		default:
+			return false
+		}
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+// significantDigits counts the digits of a number's mantissa, leading
+// zeros excluded.
+func significantDigits(s string) int {
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		s = s[:i]
+	}
+	n, leading := 0, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		if leading && c == '0' {
+			continue
+		}
+		leading = false
+		n++
+	}
+	return n
 }
 
 func firstLine(s string, err error) string {
@@ -295,8 +386,8 @@ func (r *reader) assemble(p *Period, found map[string]*found) {
 		fd := found[ind.Key()]
 		ind.Values = make([]Value, len(p.Units))
 		allSmall, any := true, false
-		for k, u := range p.Units {
-			if v, ok := fd.values[u]; ok {
+		for k := range p.Units {
+			if v := fd.get(k); v.OK {
 				ind.Values[k] = v
 				any = true
 				if v.Number > 1 || v.Number < -1 {

@@ -11,9 +11,19 @@ type unitBook struct {
 	closed bool
 	order  []string
 	lookup map[string]string // cleaned name or alias → canonical
+	pos    map[string]int    // canonical → position in order
 }
 
-func newUnitBook() *unitBook { return &unitBook{lookup: map[string]string{}} }
+func newUnitBook() *unitBook {
+	return &unitBook{lookup: map[string]string{}, pos: map[string]int{}}
+}
+
+// add appends a canonical unit.
+func (b *unitBook) add(name string) {
+	b.pos[name] = len(b.order)
+	b.order = append(b.order, name)
+	b.lookup[name] = name
+}
 
 // aliasSplitter separates aliases in the 单位 sheet.
 var aliasSplitter = strings.NewReplacer("、", "\x00", ",", "\x00", "，", "\x00", ";", "\x00", "；", "\x00")
@@ -25,8 +35,7 @@ func (b *unitBook) define(name, aliases string) error {
 		return fmt.Errorf("%w: %s", ErrDuplicateUnit, name)
 	}
 	b.closed = true
-	b.order = append(b.order, name)
-	b.lookup[name] = name
+	b.add(name)
 	for _, a := range strings.Split(aliasSplitter.Replace(aliases), "\x00") {
 		if a = cleanName(a); a != "" {
 			if _, taken := b.lookup[a]; !taken {
@@ -45,8 +54,7 @@ func (b *unitBook) resolve(typed string) (string, error) {
 		return c, nil
 	}
 	if !b.closed {
-		b.order = append(b.order, n)
-		b.lookup[n] = n
+		b.add(n)
 		return n, nil
 	}
 	// "义乌市(含陆港)", "兰溪市*": a note after a known name.

@@ -59,6 +59,9 @@ type parsedValue struct {
 // "９１．８６", "91.86分", "17.9亿元" (when unit is 亿元). It never reads
 // qualitative text such as "近1.1".
 func parseText(raw, unit string) (parsedValue, error) {
+	if p, ok := plainDecimal(raw); ok {
+		return p, nil
+	}
 	s := width.Narrow.String(stripSpace(raw))
 	if missingWords[s] || isDashes(s) {
 		return parsedValue{missing: true}, nil
@@ -131,3 +134,35 @@ func describe(err error, unit string) error {
 
 // formatDecimals writes f with exactly d decimals.
 func formatDecimals(f float64, d int) string { return strconv.FormatFloat(f, 'f', d, 64) }
+
+// plainDecimal reads the common case quickly: ASCII digits with an
+// optional sign and point, as most cells are.
+func plainDecimal(s string) (parsedValue, bool) {
+	if s == "" || len(s) > 24 {
+		return parsedValue{}, false
+	}
+	dot, digits := -1, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && dot < 0:
+			dot = i
+		case (c == '-' || c == '+') && i == 0:
+		default:
+			return parsedValue{}, false
+		}
+	}
+	if digits == 0 {
+		return parsedValue{}, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return parsedValue{}, false
+	}
+	dec := 0
+	if dot >= 0 {
+		dec = len(s) - dot - 1
+	}
+	return parsedValue{number: f, decimals: dec}, true
+}
