@@ -34,7 +34,7 @@ func (e usageError) Unwrap() error { return e.err }
 // place that decides it: actions return plain errors.
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(interspersed(app, args))
 	if err == nil {
 		return 0
 	}
@@ -114,13 +114,13 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			rankCommand(),
 			validateCommand(),
 			reportCommand(),
-			sampleCommand(),
+			sampleCommand(), templateCommand(), mergeCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
 	}
 	app.Action = func(c *cli.Context) error {
 		if c.Args().Len() > 0 {
-			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、sample)", c.Args().First())}
+			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、sample、template、merge)", c.Args().First())}
 		}
 		return cli.ShowAppHelp(c)
 	}
@@ -257,4 +257,47 @@ func summary(p *data.Period) string {
 		s += fmt.Sprintf(",其中 %d 项不参与排名", unranked)
 	}
 	return s + fmt.Sprintf("),%d 个数值中未报送 %d 个。单位:%s", cells, missing, strings.Join(p.Units, "、"))
+}
+
+// interspersed moves the flags a user writes after the file arguments
+// (shaipin report 2022-04.xlsx -o 报告/) in front of them: urfave/cli, like
+// Go's flag package, stops reading flags at the first argument. Flags it
+// does not know are moved too, so the usage error still names them.
+func interspersed(app *cli.App, args []string) []string {
+	if len(args) < 3 {
+		return args
+	}
+	cmd := app.Command(args[1])
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, files []string
+	rest := args[2:]
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		if a == "--" {
+			files = append(files, rest[i:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			files = append(files, a)
+			continue
+		}
+		flags = append(flags, a)
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if takesValue[name] && !hasValue && i+1 < len(rest) {
+			i++
+			flags = append(flags, rest[i])
+		}
+	}
+	out := append([]string{}, args[:2]...)
+	out = append(out, flags...)
+	return append(out, files...)
 }

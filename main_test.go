@@ -109,6 +109,14 @@ func buildInputs(t *testing.T, dir string) {
 			{"A4", "2022-04"}, {"B4", "婺城区"}, {"C4", "GDP增速(%)"}, {"D4", 5.0},
 			{"A5", "2022-04"}, {"B5", "金东区"}, {"C5", "GDP增速(%)"}, {"D5", 5.2}},
 	}, []string{"导出"})
+	// A workbook sitting where the report would write its Excel summary.
+	if err := os.MkdirAll(filepath.Join(dir, "rep2"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "2022-04.xlsx"))
+	if err := os.WriteFile(filepath.Join(dir, "rep2", "leaderboard-2022-04.xlsx"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(filepath.Join(dir, "table.xlsx"), []byte("地区,指标\n婺城区,1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -23,13 +24,26 @@ func reportCommand() *cli.Command {
 		Description: `在输出目录写入 leaderboard-<期间>.html(单个离线文件,可直接转发)、
 leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.json。
 生成时间可用环境变量 SOURCE_DATE_EPOCH 固定,使两次输出逐字节相同。`,
-		Flags:        append(rankFlags(), &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "report", Usage: "输出目录"}),
+		Flags: append(rankFlags(),
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "report", Usage: "输出目录"},
+			&cli.BoolFlag{Name: "timings", Usage: "在标准错误输出各阶段耗时(读取、排名、HTML、Excel、JSON)"}),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			res, err := compute(c)
+			o, err := options(c)
 			if err != nil {
 				return err
 			}
+			clock := newStopwatch()
+			ds, err := load(c)
+			if err != nil {
+				return err
+			}
+			clock.lap("读取")
+			res, err := rank.Compute(ds, o)
+			if err != nil {
+				return err
+			}
+			clock.lap("排名")
 			generated, err := generationTime()
 			if err != nil {
 				return err
@@ -40,16 +54,16 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 				fmt.Fprintln(c.App.ErrWriter, "警告:本程序构建时没有内嵌 ECharts(未运行 npm ci),HTML 报告将从公共 CDN 加载图表库,离线时无法显示图表。请用 make build 重新构建。")
 			}
 			steps := []struct {
-				path  string
-				write func(io.Writer, *rank.Result) error
+				path, stage string
+				write       func(io.Writer, *rank.Result) error
 			}{
-				{base + ".html", func(w io.Writer, r *rank.Result) error {
+				{base + ".html", "HTML", func(w io.Writer, r *rank.Result) error {
 					return charts.Write(w, r, charts.Options{Generated: generated})
 				}},
-				{base + ".xlsx", func(w io.Writer, r *rank.Result) error {
+				{base + ".xlsx", "Excel", func(w io.Writer, r *rank.Result) error {
 					return out.Excel(w, r, out.ExcelOptions{Generated: generated})
 				}},
-				{base + ".json", out.JSON},
+				{base + ".json", "JSON", out.JSON},
 			}
 			var paths []string
 			for _, s := range steps {
@@ -63,6 +77,10 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 					return err
 				}
 				fmt.Fprintln(c.App.Writer, s.path)
+				clock.lap(s.stage)
+			}
+			if c.Bool("timings") {
+				fmt.Fprintln(c.App.ErrWriter, clock)
 			}
 			return nil
 		},
@@ -99,4 +117,33 @@ func refuseInputs(outputs, inputs []string) error {
 		}
 	}
 	return nil
+}
+
+// stopwatch records how long each stage took.
+type stopwatch struct {
+	last   time.Time
+	stages []string
+	took   []time.Duration
+}
+
+func newStopwatch() *stopwatch { return &stopwatch{last: time.Now()} }
+
+func (s *stopwatch) lap(stage string) {
+	now := time.Now()
+	s.stages = append(s.stages, stage)
+	s.took = append(s.took, now.Sub(s.last))
+	s.last = now
+}
+
+// String prints "耗时:读取=1.234s 排名=0.050s …", one line a tool can parse.
+func (s *stopwatch) String() string {
+	var b strings.Builder
+	b.WriteString("耗时:")
+	for i, st := range s.stages {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s=%.3fs", st, s.took[i].Seconds())
+	}
+	return b.String()
 }

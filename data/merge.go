@@ -116,6 +116,7 @@ type merger struct {
 	unitIdx map[string]int      // reference unit → index
 	cells   [][][]Entry         // [indicator][unit] → entries
 	sheets  map[string][]string // file → its sheet order, for messages
+	book    *unitBook           // the reference's units and aliases
 	errs    ErrorList
 	warns   ErrorList
 }
@@ -125,8 +126,12 @@ func (m *merger) run(subs []Submission) (*Merged, error) {
 	for i, ind := range rp.Indicators {
 		m.indIdx[ind.Key()] = i
 	}
+	m.book = newUnitBook()
 	for k, u := range rp.Units {
 		m.unitIdx[u] = k
+		if err := m.book.define(u, strings.Join(m.ref.Aliases[u], "、")); err != nil {
+			return nil, ErrorList{{Err: err, sheetIdx: -1}}
+		}
 	}
 	m.cells = make([][][]Entry, len(rp.Indicators))
 	for i := range m.cells {
@@ -168,7 +173,7 @@ func (m *merger) add(s Submission) bool {
 	}
 	formUnit := ""
 	if s.Form.Unit != "" {
-		u, err := ResolveUnit(m.ref.Period.Units, m.ref.Aliases, s.Form.Unit)
+		u, err := m.book.resolve(s.Form.Unit)
 		if err != nil {
 			m.errs = append(m.errs, at(paramsAt, s.Form.Unit, fmt.Errorf("填报单位%w", err)))
 		} else {
@@ -197,7 +202,10 @@ func (m *merger) add(s Submission) bool {
 			if !v.OK {
 				continue
 			}
-			unit, err := ResolveUnit(m.ref.Period.Units, m.ref.Aliases, p.Units[k])
+			unit, err := m.book.resolve(p.Units[k])
+			if _, known := m.unitIdx[unit]; err == nil && !known {
+				err = ErrUnknownUnit
+			}
 			if err != nil {
 				m.errs = append(m.errs, at(v.Cell, p.Units[k], err))
 				continue

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -26,15 +27,18 @@ type ExcelOptions struct {
 
 // The sheets, in workbook order.
 const (
-	sheetBoard  = "总榜"
-	sheetItems  = "分项排名"
-	sheetMatrix = "排名矩阵"
-	sheetTiers  = "前三后三"
-	sheetNotes  = "说明"
+	sheetBoard   = "总榜"
+	sheetItems   = "分项排名"
+	sheetMatrix  = "排名矩阵"
+	sheetTiers   = "前三后三"
+	sheetHistory = "历史" // only with more than one period
+	sheetNotes   = "说明"
 )
 
 // Excel writes the meeting's Excel summary: 总榜 with a native bar chart of
-// the composite scores, 分项排名, 排名矩阵, 前三后三 and 说明. Values are
+// the composite scores, 分项排名, 排名矩阵, 前三后三, 历史 (when res has
+// earlier periods: ranks per period) and 说明. With an earlier period, 总榜
+// and 分项排名 also show each rank's change (↑2 red, ↓1 amber) and streak. Values are
 // stored as numbers in number formats taken from each indicator's unit and
 // precision; names are always stored as text, never as formulas. The
 // workbook goes to w in one piece (the caller makes the file atomic), and
@@ -74,7 +78,11 @@ func (b *book) fail(err error) {
 func (b *book) build() {
 	b.fail(b.f.SetDefaultFont(fontName))
 	b.fail(b.f.SetSheetName("Sheet1", sheetBoard))
-	for _, name := range []string{sheetItems, sheetMatrix, sheetTiers, sheetNotes} {
+	names := []string{sheetItems, sheetMatrix, sheetTiers}
+	if b.hasHistory() {
+		names = append(names, sheetHistory)
+	}
+	for _, name := range append(names, sheetNotes) {
 		_, err := b.f.NewSheet(name)
 		b.fail(err)
 	}
@@ -82,9 +90,17 @@ func (b *book) build() {
 	b.writeItems(b.sheet(sheetItems))
 	b.writeMatrix(b.sheet(sheetMatrix))
 	b.writeTiers(b.sheet(sheetTiers))
+	if b.hasHistory() {
+		b.writeHistory(b.sheet(sheetHistory))
+	}
 	b.writeNotes(b.sheet(sheetNotes))
 	b.f.SetActiveSheet(0)
 	b.docProps()
+}
+
+// hasHistory reports whether there are earlier periods to show on 历史.
+func (b *book) hasHistory() bool {
+	return b.res.History != nil && len(b.res.History.Periods) > 0
 }
 
 // docProps fixes every document property; excelize's defaults are fixed
@@ -121,6 +137,9 @@ type sheet struct {
 type wrapped struct {
 	c1, c2 int
 	text   string
+	// small is set for the 10-point note under the title, whose
+	// characters are narrower than the 11-point cells the widths are for.
+	small bool
 }
 
 func (b *book) sheet(name string) *sheet {
@@ -149,7 +168,8 @@ func (s *sheet) text(col, row int, v string, k styleKey) {
 		// merged or stacked: their width is not the column's
 	case roleWrap:
 		s.measure(col, v)
-		s.wraps[row] = append(s.wraps[row], wrapped{col, col, v})
+		s.wraps[row] = append(s.wraps[row], wrapped{c1: col, c2: col, text: v})
+
 	default:
 		s.measure(col, v)
 	}
@@ -187,6 +207,40 @@ func (s *sheet) rankCell(col, row int, r *int, k styleKey) {
 	s.integer(col, row, *r, k)
 }
 
+// blank styles an empty cell, so a row's borders and fills stay whole
+// where there is nothing to show.
+func (s *sheet) blank(col, row int, k styleKey) {
+	c := s.cell(col, row)
+	s.b.fail(s.b.f.SetCellStyle(s.name, c, c, s.b.style(k)))
+}
+
+// change writes a rank change (previous − current) as a number drawn ↑2,
+// ↓1 or —, red for 进位 and amber for 退位; blank when there is nothing to
+// compare with (no rank in one of the two periods).
+func (s *sheet) change(col, row int, c *int, k styleKey) {
+	k.role, k.numFmt = roleCenter, changeFormat
+	if c == nil {
+		s.blank(col, row, k)
+		return
+	}
+	k.tone = toneOf(float64(*c), 1)
+	s.number(col, row, float64(*c), rank.ChangeLabel(c), k)
+}
+
+// signed writes a signed difference in format (deltaFormat or
+// pointsFormat), red when it is good news for the unit and amber when it
+// is bad; better is the good sign (+1: more is better, −1: fewer is).
+// A nil v leaves the cell blank.
+func (s *sheet) signed(col, row int, v *float64, format string, better int, k styleKey) {
+	k.role, k.numFmt = roleCenter, format
+	if v == nil {
+		s.blank(col, row, k)
+		return
+	}
+	k.tone = toneOf(*v, better)
+	s.number(col, row, *v, "+"+strconv.FormatFloat(math.Abs(*v), 'f', 1, 64), k)
+}
+
 // merge merges a range and styles all of it, so borders and fills cover
 // the whole merged area in every reader.
 func (s *sheet) merge(c1, r1, c2, r2 int, k styleKey) {
@@ -207,6 +261,9 @@ func (s *sheet) heading(lastCol int, note string) {
 	s.text(1, 2, note, styleKey{role: roleSubtitle})
 	s.merge(1, 2, lastCol, 2, styleKey{role: roleSubtitle})
 	s.b.fail(s.b.f.SetRowHeight(s.name, 2, 18))
+	// The note grows with the history and 时序进度 legends; when it needs
+	// a second line, finish makes the row tall enough for it.
+	s.wraps[2] = append(s.wraps[2], wrapped{c1: 1, c2: lastCol, text: note, small: true})
 }
 
 // headers writes a header row starting in column 1.
@@ -225,6 +282,9 @@ type layout struct {
 	headRows int
 	// keepCols are the columns frozen on the left, through the unit column.
 	keepCols int
+	// uniform gives every row below the head rows the same height: that
+	// of the row with the most wrapped lines.
+	uniform bool
 }
 
 // finish sets column widths, the heights of rows with wrapped text,
@@ -243,7 +303,7 @@ func (s *sheet) finish(l layout) {
 		s.b.fail(err)
 		s.b.fail(f.SetColWidth(s.name, name, name, w))
 	}
-	s.rowHeights(widths)
+	s.rowHeights(widths, l)
 	// excelize leaves the used range at A1; readers that size their reading
 	// by it would see an empty sheet.
 	s.b.fail(f.SetSheetDimension(s.name, "A1:"+s.cell(max(s.used[0], 1), max(s.used[1], 1))))
@@ -279,21 +339,55 @@ func (s *sheet) finish(l layout) {
 // rowHeights sets the height of every row with wrapped text from an
 // estimate of its lines. Readers do not agree on growing such rows when a
 // file opens (LibreOffice keeps the default height and the lines overlap),
-// so the file says how tall they are; the estimate errs on the tall side.
-func (s *sheet) rowHeights(widths map[int]float64) {
-	for _, row := range slices.Sorted(maps.Keys(s.wraps)) {
-		lines := 1.0
-		for _, w := range s.wraps[row] {
+// so the file says how tall they are. The estimate counts a Chinese
+// character as two width units: in Excel's 等线 it is nearer 1.85 and in
+// LibreOffice's fallback fonts less, so a row is never too short, and it
+// is no longer padded a line when its text just fits. With uniform, every
+// body row (below the head rows) gets the tallest body row's height, so a
+// table reads as a grid rather than a ragged list.
+func (s *sheet) rowHeights(widths map[int]float64, l layout) {
+	lines := map[int]float64{}
+	for row, ws := range s.wraps {
+		n := 1.0
+		for _, w := range ws {
 			avail := -1.0 // a cell's padding
 			for c := w.c1; c <= w.c2; c++ {
 				avail += widths[c]
 			}
-			lines = max(lines, math.Ceil((colWidth(w.text)-2)/max(avail, 1)))
+			if w.small {
+				avail *= 11.0 / 10
+			}
+			n = max(n, textLines(w.text, avail))
 		}
-		if lines > 1 {
-			s.b.fail(s.b.f.SetRowHeight(s.name, row, lineHeight*lines+4))
+		lines[row] = n
+	}
+	if l.uniform {
+		most := 1.0
+		for row, n := range lines {
+			if row > l.headRows {
+				most = max(most, n)
+			}
+		}
+		for row := l.headRows + 1; row <= s.used[1]; row++ {
+			lines[row] = most
 		}
 	}
+	for _, row := range slices.Sorted(maps.Keys(lines)) {
+		if n := lines[row]; n > 1 {
+			s.b.fail(s.b.f.SetRowHeight(s.name, row, lineHeight*n+4))
+		}
+	}
+}
+
+// textLines estimates how many lines text takes wrapped in a cell avail
+// units wide: Chinese text breaks between any two characters, so each of
+// its lines is just its width over the cell's.
+func textLines(text string, avail float64) float64 {
+	n := 0.0
+	for _, line := range strings.Split(text, "\n") {
+		n += max(1, math.Ceil(float64(displayWidth(line))/max(avail, 1)))
+	}
+	return n
 }
 
 // lineHeight is the height in points of a line of 11-point text in the

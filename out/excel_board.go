@@ -1,40 +1,124 @@
 package out
 
-import "fmt"
+import (
+	"fmt"
+
+	"shaipin/data"
+)
 
 // writeBoard fills 总榜: the overall ranking with each unit's tally of
 // tiers, and under it a native bar chart of the scores that can be copied
-// into a slide and still be edited there.
+// into a slide and still be edited there. With an earlier period to compare
+// with, the rank's 变化, the 连续期数 in the tier and the change of the 前N
+// and 后N counts join the table: the lines the units quote at the meeting
+// ("比上月上升2个位次", "前3位项数比上月 +2").
 func (b *book) writeBoard(s *sheet) {
 	res, o := b.res, b.res.Rules
-	const last = 9
-	s.heading(last, fmt.Sprintf("总榜:按综合得分排名(%s,满分 100)。", scoreShort(o))+tierLegend(o))
-	s.headers(3, "排名", "单位", "综合得分", "档次",
-		fmt.Sprintf("前%d位项数", o.Top), "中间项数", fmt.Sprintf("后%d位项数", o.Bottom), "未报送项数", "说明")
+	hist := res.Previous != ""
+	var c columns
+	c.add("rank", "排名")
+	if hist {
+		c.add("change", "变化")
+	}
+	c.add("unit", "单位")
+	c.add("score", "综合得分")
+	c.add("tier", "档次")
+	if hist {
+		c.add("streak", "连续期数")
+	}
+	c.add("top", fmt.Sprintf("前%d位项数", o.Top))
+	if hist {
+		c.add("topChange", fmt.Sprintf("前%d位较上期", o.Top))
+	}
+	c.add("middle", "中间项数")
+	c.add("bottom", fmt.Sprintf("后%d位项数", o.Bottom))
+	if hist {
+		c.add("bottomChange", fmt.Sprintf("后%d位较上期", o.Bottom))
+	}
+	c.add("missing", "未报送项数")
+	c.add("why", "说明")
+
+	note := fmt.Sprintf("总榜:按综合得分排名(%s,满分 100)。", scoreShort(o)) + tierLegend(o)
+	if hist {
+		note += fmt.Sprintf("变化、较上期均与%s相比:↑进位、↓退位、—持平;连续期数为连续处于当前档次的期数(含本期)。",
+			data.PeriodLabel(res.Previous))
+	}
+	s.heading(c.last(), note)
+	s.headers(3, c.heads...)
 	row := 4
 	scored := 0 // the leading rows with a score: the chart's rows
 	for i, r := range res.Overall {
 		t := res.TallyOf(r.Unit)
-		s.rankCell(1, row, r.Rank, styleKey{role: roleCenter, tier: r.Tier})
-		s.text(2, row, r.Unit, styleKey{role: roleText, tier: r.Tier})
+		s.rankCell(c.at["rank"], row, r.Rank, styleKey{role: roleCenter, tier: r.Tier})
+		s.text(c.at["unit"], row, r.Unit, styleKey{role: roleText, tier: r.Tier})
 		if r.Score != nil {
 			if scored == i {
 				scored++
 			}
-			s.number(3, row, *r.Score, fixed(*r.Score, 2), styleKey{role: roleNumber, numFmt: scoreFormat, tier: r.Tier})
+			s.number(c.at["score"], row, *r.Score, fixed(*r.Score, 2), styleKey{role: roleNumber, numFmt: scoreFormat, tier: r.Tier})
 		} else {
-			s.text(3, row, "—", styleKey{role: roleCenter})
+			s.text(c.at["score"], row, "—", styleKey{role: roleCenter})
 		}
-		s.text(4, row, r.Tier.Label(o), styleKey{role: roleCenter, tier: r.Tier})
-		for i, n := range []int{t.Top, t.Middle, t.Bottom, t.Missing} {
-			s.integer(5+i, row, n, styleKey{role: roleCenter})
+		s.text(c.at["tier"], row, r.Tier.Label(o), styleKey{role: roleCenter, tier: r.Tier})
+		s.integer(c.at["top"], row, t.Top, styleKey{role: roleCenter})
+		s.integer(c.at["middle"], row, t.Middle, styleKey{role: roleCenter})
+		s.integer(c.at["bottom"], row, t.Bottom, styleKey{role: roleCenter})
+		s.integer(c.at["missing"], row, t.Missing, styleKey{role: roleCenter})
+		if hist {
+			s.change(c.at["change"], row, r.Change, styleKey{tier: r.Tier})
+			s.streak(c.at["streak"], row, r.Streak, styleKey{})
+			var top, bottom *float64
+			if t.Change != nil {
+				top, bottom = ptrTo(float64(t.Change.Top)), ptrTo(float64(t.Change.Bottom))
+			}
+			// More 前N is good news, more 后N is bad news.
+			s.signed(c.at["topChange"], row, top, deltaFormat, 1, styleKey{})
+			s.signed(c.at["bottomChange"], row, bottom, deltaFormat, -1, styleKey{})
 		}
-		s.text(9, row, r.Why, styleKey{role: roleWrap})
+		s.text(c.at["why"], row, r.Why, styleKey{role: roleRemark})
+		// The board is the page shown on the screen at the meeting: rows
+		// with air, as on 排名矩阵.
+		b.fail(b.f.SetRowHeight(s.name, row, 20))
 		row++
 	}
-	s.limit[9] = [2]float64{24, 60}
+	s.limit[c.at["why"]] = remarkWidth
 	if scored > 0 {
-		b.boardChart(s, row+1, scored)
+		b.boardChart(s, row+1, scored, c.at["unit"], c.at["score"])
 	}
-	s.finish(layout{lastCol: last, headRows: 3, keepCols: 2})
+	s.finish(layout{lastCol: c.last(), headRows: 3, keepCols: c.at["unit"]})
 }
+
+// streak writes how many periods running a unit has held its tier; blank
+// when it holds none (no rank).
+func (s *sheet) streak(col, row, n int, k styleKey) {
+	k.role = roleCenter
+	if n <= 0 {
+		s.blank(col, row, k)
+		return
+	}
+	s.integer(col, row, n, k)
+}
+
+// remarkWidth bounds a 说明 column: wide enough for the usual remark on one
+// line, not so wide that a rare long one (a four-way tie) shrinks the
+// printed page for everyone; that one shrinks its own text instead.
+var remarkWidth = [2]float64{24, 72}
+
+// columns lays out a table whose columns depend on the data (the history
+// columns appear only when there is an earlier period).
+type columns struct {
+	heads []string
+	at    map[string]int // key → column, 1-based
+}
+
+func (c *columns) add(key, head string) {
+	if c.at == nil {
+		c.at = map[string]int{}
+	}
+	c.heads = append(c.heads, head)
+	c.at[key] = len(c.heads)
+}
+
+func (c *columns) last() int { return len(c.heads) }
+
+func ptrTo[T any](v T) *T { return &v }

@@ -12,20 +12,27 @@ import (
 )
 
 // boardChart draws the scored units' composite scores (the first n rows of
-// 总榜) as horizontal bars, best at the top, each bar in its tier's colour.
-// The chart reads the table's cells, so a score corrected in the sheet
-// redraws it, and it stays an editable chart when pasted into a slide.
-func (b *book) boardChart(s *sheet, row, n int) {
-	ref := func(col string) string { return fmt.Sprintf("'%s'!$%s$4:$%s$%d", s.name, col, col, 3+n) }
+// 总榜, names in unitCol and scores in scoreCol) as horizontal bars, best
+// at the top, each bar in its tier's colour. The chart reads the table's
+// cells, so a score corrected in the sheet redraws it, and it stays an
+// editable chart when pasted into a slide.
+func (b *book) boardChart(s *sheet, row, n, unitCol, scoreCol int) {
+	ref := func(c int) string {
+		col, err := excelize.ColumnNumberToName(c)
+		b.fail(err)
+		return fmt.Sprintf("'%s'!$%s$4:$%s$%d", s.name, col, col, 3+n)
+	}
+	scoreName, err := excelize.ColumnNumberToName(scoreCol)
+	b.fail(err)
 	lo, hi := 0.0, 100.0
 	font := excelize.Font{Family: fontName, Size: 10, Color: "404040"}
 	o := b.res.Rules
 	b.fail(b.f.AddChart(s.name, s.cell(1, row), &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("'%s'!$C$3", s.name),
-			Categories: ref("B"),
-			Values:     ref("C"),
+			Name:       fmt.Sprintf("'%s'!$%s$3", s.name, scoreName),
+			Categories: ref(unitCol),
+			Values:     ref(scoreCol),
 			Fill:       solid(chartMiddle),
 		}},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{

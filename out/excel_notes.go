@@ -40,9 +40,19 @@ func (b *book) writeNotes(s *sheet) {
 		{"并列", o.TieLabel() + ";数值按该指标的小数位比较。"},
 		{"综合得分", o.ScoreLabel() + "。"},
 		{"数值", "数值按报送值存储,可排序、计算;显示位数为该指标的小数位。百分比存为百分数本身(52.7 表示 52.7%),可直接计算百分点差,如与时序进度比较。"},
-		{"生成时间", generated},
-		{"生成工具", "shaipin"},
 	}
+	if res.Previous != "" {
+		facts = append(facts, [2]string{"变化", fmt.Sprintf("与%s比较:变化 = 上期名次 − 本期名次,↑为进位(红色)、↓为退位(深黄色)、—为持平,两期中有一期没有名次则空白;"+
+			"连续期数为连续处于当前档次的期数(含本期);前%d位、后%d位较上期为项数的增减。", data.PeriodLabel(res.Previous), o.Top, o.Bottom)})
+	}
+	if h := res.History; b.hasHistory() {
+		facts = append(facts, [2]string{"历史", fmt.Sprintf("共 %d 期:%s。“历史”表列出各期名次。", len(h.Periods), periodList(h.Periods))})
+	}
+	if t := scheduleTarget(res); t != nil {
+		facts = append(facts, [2]string{"时序进度", fmt.Sprintf("%s时序进度为 %s%%(已过月数 ÷ 12);标为时序进度的指标另列较时序进度 = 完成率 − 时序进度,单位为百分点。",
+			data.PeriodLabel(res.Period), fixed(*t, 1))})
+	}
+	facts = append(facts, [2]string{"生成时间", generated}, [2]string{"生成工具", "shaipin"})
 	for col, w := range []float64{11, 13, 34, 9, 15, 7, 9, 7, 9, 11} {
 		s.limit[col+1] = [2]float64{w, w}
 	}
@@ -53,13 +63,13 @@ func (b *book) writeNotes(s *sheet) {
 		s.merge(2, row, last, row, styleKey{role: roleWrap})
 		// A merged cell does not grow with its text, so its row is
 		// sized for the text across the whole merged width.
-		s.wraps[row] = append(s.wraps[row], wrapped{2, last, f[1]})
+		s.wraps[row] = append(s.wraps[row], wrapped{c1: 2, c2: last, text: f[1]})
 		row++
 	}
 	row++
 	s.text(1, row, "指标一览", styleKey{role: roleNote})
 	row++
-	s.headers(row, "序号", "分组", "指标", "计量单位", "方向", "权重", "参与排名", "小数位", "时序进度", "报送单位数")
+	s.headers(row, "序号", "分组", "指标", "单位(计量)", "方向", "权重", "参与排名", "小数位", "时序进度", "报送单位数")
 	row++
 	for i, ind := range res.Indicators {
 		reported := 0
@@ -88,4 +98,13 @@ func yesNo(b bool) string {
 		return "是"
 	}
 	return "否"
+}
+
+// periodList names periods for people: "2022年1月、2022年2月、2022年3月".
+func periodList(ps []string) string {
+	labels := make([]string, len(ps))
+	for i, p := range ps {
+		labels[i] = data.PeriodLabel(p)
+	}
+	return strings.Join(labels, "、")
 }

@@ -25,6 +25,12 @@ const (
 	chartTop    = "C00000"
 	chartMiddle = "A6A6A6"
 	chartBottom = "FFC000"
+	// upText and downText colour movement: red for 进位 or a gain, a dark
+	// amber for 退位 or a loss (yellow itself is unreadable as text on
+	// white), grey for no change.
+	upText   = topText
+	downText = "9C6500"
+	flatText = mutedText
 )
 
 // fontName is the default font of Excel for Simplified Chinese since 2016;
@@ -47,7 +53,33 @@ const (
 	roleNumber               // a figure, right, in its number format
 	roleKey                  // the label column of 说明
 	roleNote                 // muted text, no border
+	// roleRemark is a long remark in the last column: one line, never
+	// wrapped, so that every row of the table has the same height; an
+	// overlong one shrinks into its cell rather than spill or wrap.
+	roleRemark
 )
+
+// tone is what a change means to the unit; it colours the cell's text.
+type tone int
+
+const (
+	toneNone tone = iota
+	toneUp        // 进位, more flags, ahead of 时序进度: red
+	toneDown      // 退位, more yellow flags, behind 时序进度: amber
+	toneFlat      // no change: grey
+)
+
+// toneOf says whether a change of d is good news (up), bad news (down) or
+// none; better says which sign is good.
+func toneOf(d float64, better int) tone {
+	switch {
+	case d == 0:
+		return toneFlat
+	case (d > 0) == (better > 0):
+		return toneUp
+	}
+	return toneDown
+}
 
 // styleKey identifies one cell style; styles are made once and reused.
 type styleKey struct {
@@ -57,6 +89,7 @@ type styleKey struct {
 	// first marks the first row of a block (an indicator in 分项排名): a
 	// darker rule above it separates the blocks.
 	first bool
+	tone  tone
 }
 
 // style returns the style id for a key, creating it on first use.
@@ -114,6 +147,8 @@ func newStyle(k styleKey) *excelize.Style {
 	case roleNote:
 		s.Font = &excelize.Font{Family: fontName, Size: 10, Color: mutedText}
 		s.Border = nil
+	case roleRemark:
+		s.Alignment.ShrinkToFit = true
 	}
 	if k.first && s.Border != nil {
 		s.Border[2] = excelize.Border{Type: "top", Color: ruleColour, Style: 2}
@@ -129,6 +164,14 @@ func newStyle(k styleKey) *excelize.Style {
 	case rank.Bottom:
 		s.Fill = solid(bottomFill)
 		s.Font.Color = bottomText
+	}
+	switch k.tone {
+	case toneUp:
+		s.Font.Color, s.Font.Bold = upText, true
+	case toneDown:
+		s.Font.Color, s.Font.Bold = downText, true
+	case toneFlat:
+		s.Font.Color, s.Font.Bold = flatText, false
 	}
 	return s
 }
@@ -158,6 +201,20 @@ func numFormat(unit string, precision int) string {
 // scoreFormat is the composite score's format: the ranking compares scores
 // at 2 decimals.
 const scoreFormat = "0.00"
+
+// Formats of the history columns. The cells hold numbers (a change of
+// rank, a change of count, percentage points) so that they sort and
+// compute; the format only draws them the way the meeting says them.
+const (
+	// changeFormat shows a rank change (previous − current) as ↑2, ↓1
+	// or — for no change.
+	changeFormat = `"↑"0;"↓"0;"—"`
+	// deltaFormat shows a change of a count as +2, −1 or 0.
+	deltaFormat = `"+"0;"−"0;0`
+	// pointsFormat shows percentage points against 时序进度: +19.4, −5.9,
+	// at 1 decimal like the 时序进度 itself (33.3).
+	pointsFormat = `"+"0.0;"−"0.0;0.0`
+)
 
 // colWidth is a column width, in Excel's units (the width of a "0"), that
 // fits s: a Chinese character is about two of them.

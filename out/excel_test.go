@@ -23,9 +23,24 @@ var generated = time.Date(2022, 5, 6, 10, 30, 0, 0, time.FixedZone("CST", 8*3600
 // its dataset.
 func sampleResult(t testing.TB, edit func(p *data.Period)) *rank.Result {
 	t.Helper()
+	return rankSample(t, false, edit)
+}
+
+// singleResult ranks the embedded sample's current period alone: no
+// history.
+func singleResult(t testing.TB, edit func(p *data.Period)) *rank.Result {
+	t.Helper()
+	return rankSample(t, true, edit)
+}
+
+func rankSample(t testing.TB, single bool, edit func(p *data.Period)) *rank.Result {
+	t.Helper()
 	ds, err := data.Sample(data.Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if single {
+		ds.Periods = ds.Periods[len(ds.Periods)-1:]
 	}
 	if edit != nil {
 		edit(ds.Latest())
@@ -65,6 +80,26 @@ func sampleBook(t *testing.T) (*rank.Result, *excelize.File, []byte) {
 	return res, openExcel(t, b), b
 }
 
+// headersOf returns the header row (row 3) of a sheet.
+func headersOf(t *testing.T, f *excelize.File, sheet string) []string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) < 3 {
+		t.Fatalf("%s: no header row (%v)", sheet, err)
+	}
+	return rows[2]
+}
+
+// colOf returns the column (1-based) headed name on a sheet, or fails.
+func colOf(t *testing.T, f *excelize.File, sheet, name string) int {
+	t.Helper()
+	i := slices.Index(headersOf(t, f, sheet), name)
+	if i < 0 {
+		t.Fatalf("%s has no column %q: %q", sheet, name, headersOf(t, f, sheet))
+	}
+	return i + 1
+}
+
 func cellName(t testing.TB, col, row int) string {
 	t.Helper()
 	c, err := excelize.CoordinatesToCellName(col, row)
@@ -97,7 +132,7 @@ next:
 
 func TestExcelSheets(t *testing.T) {
 	_, f, _ := sampleBook(t)
-	want := []string{"总榜", "分项排名", "排名矩阵", "前三后三", "说明"}
+	want := []string{"总榜", "分项排名", "排名矩阵", "前三后三", "历史", "说明"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
@@ -114,10 +149,13 @@ func TestExcelHeadings(t *testing.T) {
 		headers []string
 		title   string // merged title range
 	}{
-		{"总榜", 3, []string{"排名", "单位", "综合得分", "档次", "前3位项数", "中间项数", "后3位项数", "未报送项数", "说明"}, "A1:I1"},
-		{"分项排名", 3, []string{"分组", "指标", "计量单位", "单位名称", "数值", "排名", "档次", "说明"}, "A1:H1"},
+		{"总榜", 3, []string{"排名", "变化", "单位", "综合得分", "档次", "连续期数", "前3位项数", "前3位较上期",
+			"中间项数", "后3位项数", "后3位较上期", "未报送项数", "说明"}, "A1:M1"},
+		{"分项排名", 3, []string{"分组", "指标", "单位(计量)", "单位名称", "数值", "排名", "变化", "档次", "连续期数",
+			"较时序进度(百分点)", "说明"}, "A1:K1"},
 		{"排名矩阵", 3, []string{"总排名", "单位", "七张问题清单"}, "A1:AH1"},
-		{"前三后三", 3, []string{"分组", "指标", "计量单位", "前3位(红旗)", "后3位(黄旗)", "未报送"}, "A1:F1"},
+		{"前三后三", 3, []string{"分组", "指标", "单位(计量)", "前3位(红旗)", "后3位(黄旗)", "未报送"}, "A1:F1"},
+		{"历史", 3, []string{"分组", "指标", "单位", "2022年1月", "2022年2月", "2022年3月", "2022年4月(本期)", "变化"}, "A1:H1"},
 		{"说明", 3, []string{"标题", res.Title}, "A1:J1"},
 	}
 	for _, tt := range tests {
@@ -199,31 +237,34 @@ var tierFill = map[rank.Tier]string{rank.Top: topFill, rank.Bottom: bottomFill}
 
 func TestExcelBoard(t *testing.T) {
 	res, f, _ := sampleBook(t)
+	col := func(name string) int { return colOf(t, f, "总榜", name) }
 	for i, r := range res.Overall {
 		row := 4 + i
-		if got, _ := f.GetCellValue("总榜", cellName(t, 2, row)); got != r.Unit {
+		if got, _ := f.GetCellValue("总榜", cellName(t, col("单位"), row)); got != r.Unit {
 			t.Fatalf("row %d unit = %q, want %q", row, got, r.Unit)
 		}
-		checkNumber(t, f, "总榜", cellName(t, 1, row), float64(*r.Rank))
-		checkNumber(t, f, "总榜", cellName(t, 3, row), *r.Score)
+		checkNumber(t, f, "总榜", cellName(t, col("排名"), row), float64(*r.Rank))
+		checkNumber(t, f, "总榜", cellName(t, col("综合得分"), row), *r.Score)
 		tally := res.TallyOf(r.Unit)
-		for j, n := range []int{tally.Top, tally.Middle, tally.Bottom, tally.Missing} {
-			checkNumber(t, f, "总榜", cellName(t, 5+j, row), float64(n))
+		for name, n := range map[string]int{"前3位项数": tally.Top, "中间项数": tally.Middle, "后3位项数": tally.Bottom, "未报送项数": tally.Missing} {
+			checkNumber(t, f, "总榜", cellName(t, col(name), row), float64(n))
 		}
-		if got, want := fillOf(t, f, "总榜", cellName(t, 3, row)), tierFill[r.Tier]; got != want {
+		score := cellName(t, col("综合得分"), row)
+		if got, want := fillOf(t, f, "总榜", score), tierFill[r.Tier]; got != want {
 			t.Errorf("%s score fill = %q, want %q", r.Unit, got, want)
 		}
-		if got := *cellStyle(t, f, "总榜", cellName(t, 3, row)).CustomNumFmt; got != "0.00" {
+		if got := *cellStyle(t, f, "总榜", score).CustomNumFmt; got != "0.00" {
 			t.Errorf("score format = %q", got)
 		}
 	}
-	if got, _ := f.GetCellValue("总榜", "C4"); got != "77.94" {
-		t.Errorf("C4 shows %q, want 77.94", got)
+	if got, _ := f.GetCellValue("总榜", cellName(t, col("综合得分"), 4)); got != "77.94" {
+		t.Errorf("top score shows %q, want 77.94", got)
 	}
 }
 
 func TestExcelItems(t *testing.T) {
 	_, f, _ := sampleBook(t)
+	value, rnk, tier := colOf(t, f, "分项排名", "数值"), colOf(t, f, "分项排名", "排名"), colOf(t, f, "分项排名", "档次")
 	tests := []struct {
 		indicator, unit string
 		value           float64
@@ -242,31 +283,31 @@ func TestExcelItems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.indicator+"/"+tt.unit, func(t *testing.T) {
 			row := findRow(t, f, "分项排名", map[int]string{2: tt.indicator, 4: tt.unit})
-			checkNumber(t, f, "分项排名", cellName(t, 5, row), tt.value)
-			checkNumber(t, f, "分项排名", cellName(t, 6, row), tt.rank)
-			if got, _ := f.GetCellValue("分项排名", cellName(t, 5, row)); got != tt.shown {
+			checkNumber(t, f, "分项排名", cellName(t, value, row), tt.value)
+			checkNumber(t, f, "分项排名", cellName(t, rnk, row), tt.rank)
+			if got, _ := f.GetCellValue("分项排名", cellName(t, value, row)); got != tt.shown {
 				t.Errorf("shown as %q, want %q", got, tt.shown)
 			}
-			if got := *cellStyle(t, f, "分项排名", cellName(t, 5, row)).CustomNumFmt; got != tt.format {
+			if got := *cellStyle(t, f, "分项排名", cellName(t, value, row)).CustomNumFmt; got != tt.format {
 				t.Errorf("format = %q, want %q", got, tt.format)
 			}
-			if got, _ := f.GetCellValue("分项排名", cellName(t, 7, row)); got != tt.tier {
+			if got, _ := f.GetCellValue("分项排名", cellName(t, tier, row)); got != tt.tier {
 				t.Errorf("tier = %q, want %q", got, tt.tier)
 			}
 			want := map[string]string{"前3": topFill, "后3": bottomFill}[tt.tier]
-			if got := fillOf(t, f, "分项排名", cellName(t, 6, row)); got != want {
+			if got := fillOf(t, f, "分项排名", cellName(t, rnk, row)); got != want {
 				t.Errorf("rank fill = %q, want %q", got, want)
 			}
 		})
 	}
 	// 未报送: dashes, no fill, and after the ranked units.
 	row := findRow(t, f, "分项排名", map[int]string{2: "管控力量化指数", 4: "兰溪市"})
-	for col, want := range map[int]string{5: "—", 6: "—", 7: "未报送"} {
+	for col, want := range map[int]string{value: "—", rnk: "—", tier: "未报送"} {
 		if got, _ := f.GetCellValue("分项排名", cellName(t, col, row)); got != want {
 			t.Errorf("未报送 col %d = %q, want %q", col, got, want)
 		}
 	}
-	if fill := fillOf(t, f, "分项排名", cellName(t, 6, row)); fill != "" {
+	if fill := fillOf(t, f, "分项排名", cellName(t, rnk, row)); fill != "" {
 		t.Errorf("未报送 has fill %q", fill)
 	}
 	if last := findRow(t, f, "分项排名", map[int]string{2: "管控力量化指数", 4: "永康市"}); last > row {
@@ -333,7 +374,13 @@ func TestExcelTiers(t *testing.T) {
 	for _, tt := range tests {
 		row := findRow(t, f, "前三后三", map[int]string{2: tt.indicator})
 		for col, want := range map[int]string{4: tt.top, 5: tt.bottom} {
-			if got, _ := f.GetCellValue("前三后三", cellName(t, col, row)); got != want {
+			got, _ := f.GetCellValue("前三后三", cellName(t, col, row))
+			// Long lists are broken into lines between items, never
+			// inside a name or a figure.
+			if strings.Count(got, "\n") != strings.Count(got, "、\n") {
+				t.Errorf("%s col %d breaks a line inside an item: %q", tt.indicator, col, got)
+			}
+			if got = strings.ReplaceAll(got, "\n", ""); got != want {
 				t.Errorf("%s col %d = %q, want %q", tt.indicator, col, got, want)
 			}
 		}
@@ -384,10 +431,11 @@ func TestExcelLayout(t *testing.T) {
 		printTitles  string
 		keepColWider float64 // column A is at least this wide
 	}{
-		{"总榜", 2, 3, "'总榜'!$1:$3", 6},
+		{"总榜", 3, 3, "'总榜'!$1:$3", 6},
 		{"分项排名", 4, 3, "'分项排名'!$1:$3", 12},
 		{"排名矩阵", 2, 4, "'排名矩阵'!$1:$4", 6},
 		{"前三后三", 2, 3, "'前三后三'!$1:$3", 12},
+		{"历史", 3, 3, "'历史'!$1:$3", 12},
 		{"说明", 0, 2, "'说明'!$1:$2", 10},
 	}
 	names := f.GetDefinedName()
@@ -439,16 +487,17 @@ func TestExcelAutoFilter(t *testing.T) {
 	for _, ind := range res.Indicators {
 		rows += len(ind.Entries)
 	}
-	want := "A3:H" + strconv.Itoa(3+rows)
+	last, _ := excelize.ColumnNumberToName(len(headersOf(t, f, "分项排名")))
+	want := "A3:" + last + strconv.Itoa(3+rows)
 	found := false
 	for _, n := range f.GetDefinedName() {
 		found = found || n.Name == "_xlnm._FilterDatabase" && n.Scope == "分项排名" &&
-			n.RefersTo == "'分项排名'!$A$3:$H$"+strconv.Itoa(3+rows)
+			n.RefersTo == "'分项排名'!$A$3:$"+last+"$"+strconv.Itoa(3+rows)
 	}
 	if !found {
 		t.Errorf("no filter database name for %s: %+v", want, f.GetDefinedName())
 	}
-	if sheet := zipPart(t, b, "xl/worksheets/sheet2.xml"); !strings.Contains(sheet, `<autoFilter ref="$A$3:$H$`+strconv.Itoa(3+rows)+`"`) {
+	if sheet := zipPart(t, b, "xl/worksheets/sheet2.xml"); !strings.Contains(sheet, `<autoFilter ref="$A$3:$`+last+`$`+strconv.Itoa(3+rows)+`"`) {
 		t.Errorf("分项排名 has no autofilter over %s", want)
 	}
 }
@@ -476,7 +525,7 @@ func TestExcelChart(t *testing.T) {
 	chart := zipPart(t, b, "xl/charts/chart1.xml")
 	for _, want := range []string{
 		"<barChart>", `<barDir val="bar">`,
-		"&#39;总榜&#39;!$B$4:$B$13", "&#39;总榜&#39;!$C$4:$C$13",
+		"&#39;总榜&#39;!$C$4:$C$13", "&#39;总榜&#39;!$D$4:$D$13", "&#39;总榜&#39;!$D$3",
 		`<dPt><idx val="0"/>`, `<a:srgbClr val="` + chartTop + `"/>`, `<a:srgbClr val="` + chartBottom + `"/>`,
 		`<pt idx="0"><v>` + res.Overall[0].Unit + `</v></pt>`,
 		`<pt idx="0"><v>77.94</v></pt>`, `<ptCount val="10"/>`,
@@ -552,8 +601,8 @@ func TestExcelInjection(t *testing.T) {
 			t.Errorf("%q not found as a cell", n)
 		}
 	}
-	if seen[unit] < 3 {
-		t.Errorf("unit name found in %d cells, want it on 总榜, 分项排名 and 排名矩阵", seen[unit])
+	if seen[unit] < 4 {
+		t.Errorf("unit name found in %d cells, want it on 总榜, 分项排名, 排名矩阵 and 历史", seen[unit])
 	}
 }
 
@@ -565,17 +614,17 @@ func TestExcelSparse(t *testing.T) {
 		}
 	})
 	f := openExcel(t, writeExcel(t, silent))
-	row := findRow(t, f, "总榜", map[int]string{2: "磐安县"})
-	for col := 1; col <= 4; col++ {
-		if got, _ := f.GetCellValue("总榜", cellName(t, col, row)); got != "—" && col != 2 {
-			t.Errorf("磐安县 col %d = %q, want —", col, got)
+	row := findRow(t, f, "总榜", map[int]string{colOf(t, f, "总榜", "单位"): "磐安县"})
+	for name, want := range map[string]string{"排名": "—", "变化": "", "综合得分": "—", "档次": "—", "连续期数": ""} {
+		if got, _ := f.GetCellValue("总榜", cellName(t, colOf(t, f, "总榜", name), row)); got != want {
+			t.Errorf("磐安县 %s = %q, want %q", name, got, want)
 		}
 	}
 	var buf bytes.Buffer
 	if err := Excel(&buf, silent, ExcelOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if chart := zipPart(t, buf.Bytes(), "xl/charts/chart1.xml"); !strings.Contains(chart, "$C$4:$C$12") || strings.Contains(chart, "磐安县") {
+	if chart := zipPart(t, buf.Bytes(), "xl/charts/chart1.xml"); !strings.Contains(chart, "$D$4:$D$12") || strings.Contains(chart, "磐安县") {
 		t.Errorf("chart includes the unit without a score")
 	}
 
@@ -591,7 +640,7 @@ func TestExcelSparse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := openExcel(t, writeExcel(t, tt.res))
-			if len(f.GetSheetList()) != 5 {
+			if len(f.GetSheetList()) != 5 { // no history: no 历史
 				t.Errorf("sheets = %v", f.GetSheetList())
 			}
 		})
