@@ -63,3 +63,20 @@ func TestDeterministic(t *testing.T) {
 	}
 	checkInvariants(t, a)
 }
+
+// BenchmarkComputeProvinceHistory: the province scale with 24 months of
+// history, as `report` ranks it.
+func BenchmarkComputeProvinceHistory(b *testing.B) {
+	ds := &data.Dataset{}
+	for m := 0; m < 24; m++ {
+		p := synthetic(90, 200)
+		p.Period = fmt.Sprintf("%04d-%02d", 2021+m/12, m%12+1)
+		ds.Periods = append(ds.Periods, p)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Compute(ds, DefaultOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -3,8 +3,11 @@ package rank
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"shaipin/data"
 )
@@ -40,7 +43,7 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 		if q == p {
 			break
 		}
-		r, err := ComputePeriod(q, opts)
+		r, err := computePeriod(q, opts, true)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", q.Period, err)
 		}
@@ -52,6 +55,13 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 
 // ComputePeriod ranks one period.
 func ComputePeriod(p *data.Period, opts Options) (*Result, error) {
+	return computePeriod(p, opts, false)
+}
+
+// computePeriod ranks one period. lite leaves out the texts (display
+// values, ties, explanations) that only the current period shows: earlier
+// periods are ranked for their movement alone, 24 of them at province scale.
+func computePeriod(p *data.Period, opts Options, lite bool) (*Result, error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
@@ -60,14 +70,9 @@ func ComputePeriod(p *data.Period, opts Options) (*Result, error) {
 		Rules: opts, Units: append([]string{}, p.Units...),
 		Indicators: make([]Indicator, 0, len(p.Indicators)),
 	}
+	res.Indicators = rankAll(p, opts, lite)
 	weights := 0.0
-	why := &whyCache{m: map[whyKey]string{}}
 	for _, ind := range p.Indicators {
-		ri := rankIndicator(ind, p.Units, opts, why)
-		if ind.Schedule {
-			addSchedule(&ri, p.Period)
-		}
-		res.Indicators = append(res.Indicators, ri)
 		if ind.Ranked {
 			weights += ind.Weight
 		}
@@ -75,9 +80,45 @@ func ComputePeriod(p *data.Period, opts Options) (*Result, error) {
 	if weights == 0 && len(res.Indicators) > 0 && anyRanked(p) {
 		return nil, fmt.Errorf("%w", data.ErrZeroWeights)
 	}
-	res.Overall = overall(p, res, opts)
+	res.Overall = overall(p, res, opts, lite)
 	res.Tally = tally(res)
 	return res, nil
+}
+
+// rankAll ranks every indicator, spread over the cores: indicators are
+// independent, each result has its fixed slot, so the output does not
+// depend on scheduling. Each worker has its own explanation cache.
+func rankAll(p *data.Period, opts Options, lite bool) []Indicator {
+	out := make([]Indicator, len(p.Indicators))
+	workers := min(runtime.GOMAXPROCS(0), len(p.Indicators))
+	if len(p.Units)*len(p.Indicators) < 20000 {
+		workers = 1 // not worth a goroutine
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var why *whyCache
+			if !lite {
+				why = &whyCache{m: map[whyKey]string{}}
+			}
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(p.Indicators) {
+					return
+				}
+				ind := p.Indicators[i]
+				out[i] = rankIndicator(ind, p.Units, opts, why)
+				if ind.Schedule {
+					addSchedule(&out[i], p.Period)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // addSchedule compares each value with 时序进度: value − target, in
@@ -139,7 +180,10 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 		k := idx[i]
 		v := ind.Values[k]
 		nums[pos] = v.Number
-		e := Entry{Unit: units[k], Value: &nums[pos], Tier: None, Display: display(v, ind.Decimals), Cell: v.Cell}
+		e := Entry{Unit: units[k], Value: &nums[pos], Tier: None}
+		if why != nil {
+			e.Display, e.Cell = display(v, ind.Decimals), v.Cell
+		}
 		if !ind.Ranked {
 			e.Why = "该指标不参与排名"
 			out.Entries = append(out.Entries, e)
@@ -150,8 +194,10 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 		e.Rank = &ranks[pos]
 		e.Tier = tierOf(p, o)
 		e.Streak = 1
-		e.TiedWith = tiedNames(order, p, i, func(j int) string { return units[idx[j]] })
-		e.Why = why.entry(e, p, prec, len(order), o)
+		if why != nil {
+			e.TiedWith = tiedNames(order, p, i, func(j int) string { return units[idx[j]] })
+			e.Why = why.entry(e, p, prec, len(order), o)
+		}
 		out.Entries = append(out.Entries, e)
 	}
 	for k, v := range ind.Values {

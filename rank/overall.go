@@ -9,7 +9,7 @@ import (
 
 // overall computes the composite score of every unit and ranks it by the
 // same tie and tier rules as an indicator, comparing scores at 2 decimals.
-func overall(p *data.Period, res *Result, o Options) []Overall {
+func overall(p *data.Period, res *Result, o Options, lite bool) []Overall {
 	n := len(p.Units)
 	sum := make([]float64, n)
 	wsum := make([]float64, n)
@@ -54,8 +54,10 @@ func overall(p *data.Period, res *Result, o Options) []Overall {
 		r.Rank = ptr(pp.rank)
 		r.Tier = tierOf(pp, o)
 		r.Streak = 1
-		r.TiedWith = tiedNames(order, pp, i, func(j int) string { return p.Units[idx[j]] })
-		r.Why = overallWhy(r, pp, len(order), o)
+		if !lite {
+			r.TiedWith = tiedNames(order, pp, i, func(j int) string { return p.Units[idx[j]] })
+			r.Why = overallWhy(r, pp, len(order), o)
+		}
 		out = append(out, r)
 	}
 	for k := range rows {
