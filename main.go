@@ -27,7 +27,10 @@ func main() {
 // usageError marks a mistake in the command line: exit status 2.
 type usageError struct{ err error }
 
+// Error returns the message of the underlying error.
 func (e usageError) Error() string { return e.err.Error() }
+
+// Unwrap returns the underlying error.
 func (e usageError) Unwrap() error { return e.err }
 
 // run is the whole program; it returns the exit status. It is the one
