@@ -121,6 +121,11 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
 	}
+	for _, cmd := range app.Commands {
+		if cmd.UsageText == "" {
+			cmd.UsageText = strings.TrimSpace("shaipin " + cmd.Name + " [选项] " + cmd.ArgsUsage)
+		}
+	}
 	app.Action = func(c *cli.Context) error {
 		if c.Args().Len() > 0 {
 			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、sample、template、merge)", c.Args().First())}
