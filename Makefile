@@ -36,7 +36,7 @@ test: assets vet
 FUZZTIME ?= 10s
 fuzz:
 	for t in FuzzParseText FuzzParsePeriod FuzzRead; do \
-		$(GO) test ./data -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) || exit 1; \
+		$(GO) test ./data -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s || exit 1; \
 	done
 
 # Generates the synthetic city/province/national workbooks (cached in
