@@ -138,6 +138,9 @@ func toOption(c interface {
 	// colours every item itself.
 	delete(o, "color")
 	o["textStyle"] = map[string]any{"fontFamily": fontFamily}
+	// Half ECharts' default entry animation: a chart reads as drawn
+	// sooner, which matters most for the first one on a large page.
+	o["animationDuration"] = 500
 	tooltip, _ := o["tooltip"].(map[string]any)
 	if tooltip != nil {
 		// confine keeps tooltips inside the chart on a phone; pre-line lets
@@ -335,6 +338,9 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o option
 	var items []opts.BarData
 	labelW := 0
 	maxValue := math.Inf(-1)
+	l := newTierLabels(res.Rules)
+	unit := streakUnit(res)
+	schedLines := false
 	for _, e := range ind.Entries {
 		if e.Value == nil {
 			missing = append(missing, e.Unit)
@@ -345,16 +351,31 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o option
 			label += "  " + rankText(e) + changeSuffix(e.Change)
 		}
 		labelW = max(labelW, textWidth(label, 12))
+		formatter := literal(label)
+		// 时序进度 on a second, smaller line: "超时序进度 19.4 个百分点".
+		sched := scheduleText(e.VsSchedule)
+		if sched != "" {
+			schedLines = true
+			labelW = max(labelW, textWidth(sched, 11))
+			formatter += "\n{s|" + sched + "}"
+		}
 		maxValue = max(maxValue, *e.Value)
 		why := e.Why
 		if why == "" && !ind.Ranked {
 			why = "本项指标不参与排名"
 		}
+		tip := e.Unit + ":" + e.Display + ind.Unit + "\n" + why
+		if s := streakText(e.Streak, e.Tier, l, unit); s != "" && hasHistory(res) {
+			tip += "\n" + s
+		}
+		if sched != "" {
+			tip += "\n" + sched
+		}
 		items = append(items, opts.BarData{
-			Name:      e.Unit + ":" + e.Display + ind.Unit + "\n" + why,
+			Name:      tip,
 			Value:     round(*e.Value, ind.Precision),
 			ItemStyle: &opts.ItemStyle{Color: tierColor(e.Tier)},
-			Label:     &opts.Label{Formatter: literal(label)},
+			Label:     &opts.Label{Formatter: formatter},
 		})
 		names = append(names, e.Unit)
 	}
@@ -384,6 +405,10 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o option
 		top += 18 // the line's label sits above the bars
 	}
 	height = barHeight(len(names), top)
+	if schedLines {
+		// Two label lines per bar.
+		height = top + len(names)*36 + 4
+	}
 	if len(names) == 0 {
 		height = 110
 	}
@@ -415,6 +440,10 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o option
 	bar.XYReversal()
 	o = toOption(bar)
 	hideAxisChrome(o, "yAxis.0")
+	if schedLines {
+		set(o, "series.0.label.lineHeight", 15)
+		set(o, "series.0.label.rich", map[string]any{"s": map[string]any{"fontSize": 11, "color": colorSubtle, "lineHeight": 15}})
+	}
 	if showSchedule {
 		set(o, "series.0.markLine.silent", true)
 		// The schedule line must stay in view even when every value is
@@ -427,11 +456,31 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o option
 }
 
 // overallChart is the 总榜 as a horizontal bar chart of composite scores.
-func overallChart(res *rank.Result) (o option, height int) {
+// With head > 0 and more units than head+tail it shows only the first head
+// and the last tail units, with a gap row between (compact layout).
+func overallChart(res *rank.Result, head, tail int) (o option, height int) {
 	var names []string
 	var items []opts.BarData
+	var scored []rank.Overall
 	for _, ov := range res.Overall {
-		if ov.Score == nil {
+		if ov.Score != nil {
+			scored = append(scored, ov)
+		}
+	}
+	skip := 0
+	if head > 0 && len(scored) > head+tail {
+		skip = len(scored) - head - tail
+	}
+	sub := data.PeriodLabel(res.Period) + " · 满分 100 · 按名次排列"
+	if skip > 0 {
+		sub = fmt.Sprintf("%s · 前 %d 位与后 %d 位,共 %d 个单位", data.PeriodLabel(res.Period), head, tail, len(scored))
+	}
+	for i, ov := range scored {
+		if skip > 0 && i >= head && i < head+skip {
+			if i == head {
+				names = append(names, "⋯")
+				items = append(items, opts.BarData{Name: fmt.Sprintf("中间省略 %d 个单位,见下方全部单位表", skip), Value: "-"})
+			}
 			continue
 		}
 		label := fixed(*ov.Score, 2)
@@ -450,7 +499,7 @@ func overallChart(res *rank.Result) (o option, height int) {
 	top := 62
 	height = barHeight(len(names), top)
 	bar := ec.NewBar()
-	bar.SetGlobalOptions(common("总榜 · 综合得分", data.PeriodLabel(res.Period)+" · 满分 100 · 按名次排列", "总榜-"+res.Period)...)
+	bar.SetGlobalOptions(common("总榜 · 综合得分", sub, "总榜-"+res.Period)...)
 	bar.SetGlobalOptions(
 		ec.WithGridOpts(opts.Grid{Left: strconv.Itoa(axisRoom(names, 13, 0)), Right: "90", Top: strconv.Itoa(top), Bottom: "4"}),
 		ec.WithXAxisOpts(opts.XAxis{Type: "value", Show: opts.Bool(false), Max: 100}),
@@ -465,7 +514,9 @@ func overallChart(res *rank.Result) (o option, height int) {
 
 // tallyChart is the 档次统计 as stacked bars: per unit, how many indicators
 // fell in each tier and how many it did not report.
-func tallyChart(res *rank.Result, labels tierLabels) (o option, height int) {
+// With head > 0 it shows only the first head and the last tail units, as
+// overallChart does.
+func tallyChart(res *rank.Result, labels tierLabels, head, tail int) (o option, height int) {
 	var names []string
 	var top, mid, bot, miss []opts.BarData
 	item := func(n int, color, text string) opts.BarData {
@@ -474,7 +525,23 @@ func tallyChart(res *rank.Result, labels tierLabels) (o option, height int) {
 		d.Label = &opts.Label{Show: opts.Bool(n > 0), Color: text, FontSize: 12}
 		return d
 	}
-	for _, t := range res.Tally {
+	skip := 0
+	if head > 0 && len(res.Tally) > head+tail {
+		skip = len(res.Tally) - head - tail
+	}
+	sub := "各单位指标落在各档次的项数 · 按总榜名次排列"
+	if skip > 0 {
+		sub = fmt.Sprintf("各档次项数 · 总榜前 %d 位与后 %d 位", head, tail)
+	}
+	for i, t := range res.Tally {
+		if skip > 0 && i >= head && i < head+skip {
+			if i == head {
+				names = append(names, "⋯")
+				gap := opts.BarData{Value: "-"}
+				top, mid, bot, miss = append(top, gap), append(mid, gap), append(bot, gap), append(miss, gap)
+			}
+			continue
+		}
 		names = append(names, t.Unit)
 		top = append(top, item(t.Top, colorTop, colorOnTop))
 		mid = append(mid, item(t.Middle, colorMiddle, colorText))
@@ -484,12 +551,13 @@ func tallyChart(res *rank.Result, labels tierLabels) (o option, height int) {
 	gridTop := 86
 	height = barHeight(len(names), gridTop)
 	bar := ec.NewBar()
-	bar.SetGlobalOptions(common("档次统计", "各单位指标落在各档次的项数 · 按总榜名次排列", "档次统计-"+res.Period)...)
+	bar.SetGlobalOptions(common("档次统计", sub, "档次统计-"+res.Period)...)
 	bar.SetGlobalOptions(
 		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Left: "left", Top: "50", ItemWidth: 14, ItemHeight: 10,
 			Data: []string{labels.Top, labels.Middle, labels.Bottom, labels.Missing}}),
-		ec.WithGridOpts(opts.Grid{Left: strconv.Itoa(axisRoom(names, 13, 0)), Right: "12", Top: strconv.Itoa(gridTop), Bottom: "4"}),
+		// Room on the right for the count of a thin last segment.
+		ec.WithGridOpts(opts.Grid{Left: strconv.Itoa(axisRoom(names, 13, 0)), Right: "22", Top: strconv.Itoa(gridTop), Bottom: "4"}),
 		ec.WithXAxisOpts(opts.XAxis{Type: "value", Show: opts.Bool(false)}),
 		ec.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{FontSize: 13, Color: colorText, Interval: "0"}}),
 	)
@@ -689,4 +757,76 @@ func newTierLabels(o rank.Options) tierLabels {
 		Bottom:  rank.Bottom.Label(o) + "位",
 		Missing: "未报送",
 	}
+}
+
+// bumpFew is the most units a bump chart draws as individual, labelled
+// lines; beyond it the field is one faint background and only the top and
+// bottom tiers and the unit the reader picks stand out.
+const bumpFew = 12
+
+// bumpHeight is the height of a bump chart of n units.
+func bumpHeight(n int) int {
+	if n > bumpFew {
+		return 520
+	}
+	return 96 + max(n, 3)*30
+}
+
+// bumpSkeleton is the frame of a bump chart (rank over the periods, rank 1
+// at the top): title, axes, grid and the save button. The page's script
+// adds the lines from the data island when the chart comes into view, and
+// again when the reader picks another indicator or unit.
+func bumpSkeleton(title, file string, units int, many bool) (option, int) {
+	line := ec.NewLine()
+	line.SetGlobalOptions(common(title, "", file)...)
+	line.SetGlobalOptions(
+		ec.WithGridOpts(opts.Grid{Left: "40", Right: "96", Top: "78", Bottom: "30"}),
+		ec.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0,
+			AxisLabel: &opts.AxisLabel{FontSize: 12, Color: colorSubtle},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#eef0f3"}}}),
+		ec.WithYAxisOpts(opts.YAxis{Type: "value", Inverse: opts.Bool(true), Min: 1,
+			AxisLabel: &opts.AxisLabel{FontSize: 12, Color: colorSubtle},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#eef0f3"}}}),
+	)
+	o := toOption(line)
+	set(o, "xAxis.0.minInterval", 1)
+	set(o, "xAxis.0.axisTick", map[string]any{"show": false})
+	set(o, "yAxis.0.minInterval", 1)
+	set(o, "yAxis.0.axisLine", map[string]any{"show": false})
+	set(o, "yAxis.0.axisTick", map[string]any{"show": false})
+	// The legend under the title says what the colours mean; the lines
+	// themselves are named at their ends.
+	set(o, "legend", map[string]any{"show": false})
+	o["series"] = []any{}
+	if many {
+		set(o, "tooltip.trigger", "item")
+	} else {
+		set(o, "tooltip.trigger", "axis")
+		set(o, "tooltip.axisPointer", map[string]any{"type": "line", "lineStyle": map[string]any{"color": "#c9ced4"}})
+	}
+	set(o, "tooltip.extraCssText", "max-width:300px;")
+	narrow := option{"grid": []any{map[string]any{"right": 74}}}
+	return withMedia(o, narrow, narrowUnit), bumpHeight(units)
+}
+
+// barsSkeleton is the frame of the compact layout's chart of one indicator,
+// which the page's script fills with the indicator the reader picks: the
+// top and bottom of the ranking, and the picked unit in its place.
+func barsSkeleton(file string) (option, int) {
+	bar := ec.NewBar()
+	bar.SetGlobalOptions(common("", "", file)...)
+	bar.SetGlobalOptions(
+		ec.WithGridOpts(opts.Grid{Left: "80", Right: "120", Top: "62", Bottom: "4"}),
+		ec.WithXAxisOpts(opts.XAxis{Type: "value", Show: opts.Bool(false)}),
+		ec.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
+			AxisLabel: &opts.AxisLabel{FontSize: 13, Color: colorText, Interval: "0"}}),
+	)
+	bar.AddSeries("", []opts.BarData{}, ec.WithBarChartOpts(opts.BarChart{BarCategoryGap: "35%"}), valueLabels(12))
+	bar.XYReversal()
+	o := toOption(bar)
+	hideAxisChrome(o, "yAxis.0")
+	set(o, "series.0.label.lineHeight", 15)
+	set(o, "series.0.label.rich", map[string]any{"s": map[string]any{"fontSize": 11, "color": colorSubtle, "lineHeight": 15}})
+	set(o, "yAxis.0.axisLabel.rich", map[string]any{"f": map[string]any{"fontWeight": "bold", "fontSize": 13, "color": colorText}})
+	return o, barHeight(10, 62)
 }

@@ -2,9 +2,10 @@
 // chart types and components the report uses, so the single HTML file stays
 // small (a full ECharts dist is ~1 MB). When the report starts using a new
 // chart type or component (visualMap, dataZoom, ...), register it here or
-// the chart silently renders without it.
+// the chart silently renders without it. Line draws the trend (bump)
+// charts; LabelLayout keeps their end labels from overlapping.
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -13,17 +14,20 @@ import {
   ToolboxComponent,
   TooltipComponent,
 } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
   HeatmapChart,
+  LineChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TitleComponent,
   ToolboxComponent,
   TooltipComponent,
+  LabelLayout,
   CanvasRenderer,
 ]);
 

@@ -1,13 +1,359 @@
 // Starts the report's charts and tables. Chart options live in JSON
 // islands (script elements of type application/json) written by Go; this
-// script only parses them, so no data is ever evaluated as code. Charts are created when
-// they come near the viewport (a province-sized report has hundreds), all
-// at once before printing.
+// script only parses them, so no data is ever evaluated as code. Charts are
+// created when they come near the viewport (a province-sized report has
+// hundreds), all at once before printing.
+//
+// Some charts are built here from a skeleton option (title, axes, save
+// button) and the packed data island #report-data: the trend (bump) charts
+// and, in the compact layout, the chart of the indicator the reader picks.
+// They are rebuilt when the reader picks another indicator or unit. Names
+// reach ECharts only as data: label templates get their braces replaced
+// (literal) and HTML tooltips are escaped (esc).
 (function () {
   'use strict';
   var nodes = Array.prototype.slice.call(document.querySelectorAll('.chart[data-option]'));
   var live = [];
+  var built = [];
   var failed = false;
+  var focus = '';
+
+  // ---- The data island -------------------------------------------------
+
+  var D = null;
+  function data() {
+    if (!D) {
+      var el = document.getElementById('report-data');
+      D = el ? JSON.parse(el.textContent) : { units: [], indicators: [] };
+      // No prototype: a unit may be called "constructor".
+      D.index = Object.create(null);
+      D.units.forEach(function (u, i) { D.index[u] = i; });
+    }
+    return D;
+  }
+
+  // Packed numbers: fixed-width base-64 (charts/packed.go).
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var DV = {};
+  for (var di = 0; di < DIGITS.length; di++) DV[DIGITS.charCodeAt(di)] = di;
+  function unpack(s, w) {
+    var n = s.length / w;
+    var out = new Int32Array(n);
+    for (var i = 0, k = 0; i < n; i++) {
+      var v = 0;
+      for (var j = 0; j < w; j++, k++) v = v * 64 + DV[s.charCodeAt(k)];
+      out[i] = v;
+    }
+    return out;
+  }
+
+  // unvarint reads the zigzag variable-length numbers of varint in
+  // packed.go. Arithmetic, not bit operators: values may pass 2^31.
+  function unvarint(s) {
+    var out = [], z = 0, mul = 1;
+    for (var i = 0; i < s.length; i++) {
+      var c = DV[s.charCodeAt(i)];
+      z += (c & 31) * mul;
+      mul *= 32;
+      if (c < 32) {
+        out.push(z % 2 ? -(z + 1) / 2 : z / 2);
+        z = 0;
+        mul = 1;
+      }
+    }
+    return out;
+  }
+
+  // formatScaled writes k / 10^p from the integer (as formatScaled in Go).
+  function formatScaled(k, p, trim) {
+    var neg = k < 0;
+    var s = String(Math.abs(k));
+    if (p > 0) {
+      while (s.length <= p) s = '0' + s;
+      s = s.slice(0, s.length - p) + '.' + s.slice(s.length - p);
+      if (trim) s = s.replace(/0+$/, '').replace(/\.$/, '');
+    }
+    return neg ? '-' + s : s;
+  }
+
+  // current decodes one indicator's current period: units in rank order
+  // with value, shown text, rank, tier, and the change since the last
+  // period when there is a history.
+  function current(ind) {
+    if (ind.cache) return ind.cache;
+    var d = data();
+    var order = unpack(ind.o || '', d.w);
+    var n = order.length;
+    var scale = Math.pow(10, ind.p || 0);
+    var value = new Array(n), shown = new Array(n), rank = new Int32Array(n), tier = new Array(n);
+    var tied = {};
+    (ind.t || []).forEach(function (p) { tied[p] = true; });
+    var diffs = ind.va ? null : unvarint(ind.v || '');
+    var k = 0;
+    for (var i = 0; i < n; i++) {
+      if (ind.va) {
+        value[i] = ind.va[i];
+        shown[i] = String(ind.va[i]);
+        continue;
+      }
+      k += diffs[i];
+      value[i] = k / scale;
+      shown[i] = formatScaled(k, ind.p || 0, ind.z);
+      if (ind.tz && i > 0 && diffs[i] === 0) tied[i] = true;
+    }
+    for (i = 0; ind.x && i < ind.x.length; i += 2) shown[ind.x[i]] = ind.x[i + 1];
+    for (i = 0; i < n; i++) {
+      if (!ind.r) {
+        tier[i] = 'n';
+        continue;
+      }
+      if (ind.rk) rank[i] = ind.rk[i];
+      else if (i > 0 && tied[i]) rank[i] = rank[i - 1];
+      else rank[i] = d.dense && i > 0 ? rank[i - 1] + 1 : i + 1;
+      tier[i] = ind.k ? ind.k.charAt(i) : i < (ind.a || 0) ? 't' : i >= (ind.b || 0) ? 'b' : 'm';
+    }
+    var pos = {};
+    for (i = 0; i < n; i++) pos[order[i]] = i;
+    var change = null;
+    if (ind.trend && d.periods && d.periods.length > 1) {
+      var P = d.periods.length, h = unpack(ind.trend.h, d.w);
+      change = new Array(n);
+      for (i = 0; i < n; i++) {
+        var a = h[order[i] * P + P - 2], b = h[order[i] * P + P - 1];
+        change[i] = a && b ? a - b : null;
+      }
+    }
+    ind.cache = { n: n, order: order, value: value, shown: shown, rank: rank, tier: tier, pos: pos, change: change };
+    return ind.cache;
+  }
+
+  function literal(s) {
+    return String(s).replace(/\{/g, '\uff5b').replace(/\}/g, '\uff5d');
+  }
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+  // Width in px of one line of text (as textWidth in build.go).
+  function textWidth(s, size) {
+    var w = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      w += c >= 0x2e80 || (c >= 0x2000 && c <= 0x206f) ? size : 0.6 * size;
+    }
+    return Math.ceil(w);
+  }
+  // wrap joins parts with " · " into lines that fit width px (the title
+  // component does not wrap by itself); it returns the text and the
+  // number of lines.
+  function wrap(parts, width) {
+    var lines = [], line = '';
+    parts.forEach(function (p) {
+      var next = line ? line + ' · ' + p : p;
+      if (line && textWidth(next, 12) > width) {
+        lines.push(line);
+        line = p;
+      } else {
+        line = next;
+      }
+    });
+    if (line) lines.push(line);
+    return { text: lines.join('\n'), lines: lines.length };
+  }
+  function changeLabel(c) {
+    if (c === null || c === undefined) return '';
+    return c > 0 ? '\u2191' + c : c < 0 ? '\u2193' + -c : '\u2014';
+  }
+  function scheduleText(v) {
+    v = Math.round(v * 10) / 10;
+    if (v > 0) return '超时序进度 ' + v + ' 个百分点';
+    if (v < 0) return '落后时序进度 ' + -v + ' 个百分点';
+    return '与时序进度持平';
+  }
+  function tierColor(t, pal) {
+    return t === 't' ? pal.top : t === 'b' ? pal.bottom : t === 'm' ? pal.middle : pal.missing;
+  }
+  function base(option) { return option.baseOption || option; }
+
+  // ---- Bump chart: rank over the periods, rank 1 at the top ---------------
+
+  function buildBump(option, el) {
+    var d = data();
+    var o = base(option);
+    var pal = d.palette;
+    var src = el.getAttribute('data-source');
+    var trend = d.overall;
+    if (src !== 'overall') {
+      var ind = d.indicators[+document.getElementById(src).value];
+      trend = ind && ind.trend;
+      o.title.text = ind.n + ' · 名次走势';
+      o.toolbox.feature.saveAsImage.name = ind.n + '-名次走势';
+    }
+    var P = d.periods.length, U = d.units.length;
+    var h = unpack(trend.h, d.w);
+    var many = U > d.few;
+    var f = focus in d.index ? d.index[focus] : -1;
+    var maxRank = 1;
+    for (var i = 0; i < h.length; i++) if (h[i] > maxRank) maxRank = h[i];
+    var series = [], back = [], labelW = 0;
+    for (var u = 0; u < U; u++) {
+      var pts = [], any = false;
+      for (var p = 0; p < P; p++) {
+        var r = h[u * P + p];
+        pts.push(r ? [p, r] : [p, '-']);
+        any = any || r > 0;
+      }
+      if (!any) continue;
+      var t = trend.k.charAt(u);
+      var lit = !many || t === 't' || t === 'b' || u === f;
+      if (!lit) {
+        Array.prototype.push.apply(back, pts);
+        back.push('-');
+        continue;
+      }
+      var color = u === f ? pal.ink : t === 't' ? pal.top : t === 'b' ? pal.bottomLine : pal.line;
+      var faded = f >= 0 && u !== f;
+      labelW = Math.max(labelW, textWidth(d.units[u], 12));
+      series.push({
+        type: 'line', name: d.units[u], data: pts, connectNulls: false,
+        symbol: 'circle', symbolSize: u === f ? 8 : 6,
+        z: u === f ? 5 : t === 'm' ? 2 : 3,
+        itemStyle: { color: color, opacity: faded ? 0.35 : 1 },
+        lineStyle: { color: color, width: u === f ? 3.5 : 2, opacity: faded ? 0.3 : 0.9 },
+        endLabel: { show: true, formatter: literal(d.units[u]), color: u === f ? pal.ink : pal.text, fontSize: 12, fontWeight: u === f ? 'bold' : 'normal', distance: 6 },
+        labelLayout: { moveOverlap: 'shiftY' },
+        emphasis: { focus: 'series', lineStyle: { width: 3.5 } },
+      });
+    }
+    if (back.length) {
+      series.unshift({
+        type: 'line', name: '其他单位', data: back, silent: true, symbol: 'none', z: 1,
+        lineStyle: { color: pal.faint, width: 1 }, tooltip: { show: false }, emphasis: { disabled: true },
+      });
+    }
+    o.series = series;
+    var sub = ['红色:本期' + d.labels.Top, '黄色:本期' + d.labels.Bottom];
+    if (many) sub.unshift('灰线为其余 ' + (U - series.length + (back.length ? 1 : 0)) + ' 个单位');
+    if (f >= 0) sub.push('黑色:' + literal(focus));
+    var wrapped = wrap(sub, el.clientWidth - 40);
+    o.title.subtext = wrapped.text;
+    o.grid[0].top = 78 + (wrapped.lines - 1) * 16;
+    o.xAxis[0].max = Math.max(P - 1, 1);
+    o.xAxis[0].axisLabel.formatter = function (v) { return d.axis[v] || ''; };
+    o.yAxis[0].max = Math.max(maxRank, 2);
+    if (!many) o.yAxis[0].interval = 1;
+    var right = Math.min(labelW, 150) + 18;
+    o.grid[0].right = right;
+    if (option.media) {
+      option.media[0].option.grid[0].right = right;
+      option.media[1].option.grid[0].right = Math.min(right, 90);
+    }
+    o.tooltip.formatter = function (ps) {
+      if (!Array.isArray(ps)) ps = [ps];
+      ps = ps.filter(function (q) { return q.seriesName !== '其他单位' && q.value && q.value[1] !== '-'; });
+      if (!ps.length) return '';
+      ps.sort(function (a, b) { return a.value[1] - b.value[1]; });
+      var head = '<b>' + esc(d.periods[ps[0].value[0]]) + '</b>';
+      return head + ps.map(function (q) { return '<br>' + q.marker + '第 ' + q.value[1] + ' 名 ' + esc(q.seriesName); }).join('');
+    };
+    if (!many) el.style.height = 96 + Math.max(maxRank, 3) * 30 + 'px';
+    return option;
+  }
+
+  // ---- Compact layout: the picked indicator as bars ------------------------
+
+  var BARS_ALL = 40; // up to this many ranked units, every bar is drawn
+  var BARS_END = 15; // else this many at each end, and the picked unit
+
+  function buildBars(option, el) {
+    var d = data();
+    var o = base(option);
+    var pal = d.palette;
+    var ind = d.indicators[+document.getElementById(el.getAttribute('data-source')).value];
+    var c = current(ind);
+    var n = c.n;
+    var f = focus in d.index ? c.pos[d.index[focus]] : undefined;
+    var keep = [];
+    for (var i = 0; i < n; i++) keep.push(n <= BARS_ALL || i < BARS_END || i >= n - BARS_END || (f !== undefined && Math.abs(i - f) <= 1));
+    var names = [], items = [], labelW = 0, nameW = 0, skipped = 0, sched = ind.s !== undefined;
+    var flush = function () {
+      if (!skipped) return;
+      var gap = '\u22ef ' + skipped + ' 个单位';
+      nameW = Math.max(nameW, textWidth(gap, 13));
+      names.push(gap);
+      items.push({ name: '省略 ' + skipped + ' 个单位', value: '-' });
+      skipped = 0;
+    };
+    for (i = 0; i < n; i++) {
+      if (!keep[i]) {
+        skipped++;
+        continue;
+      }
+      flush();
+      var unit = d.units[c.order[i]];
+      var label = c.shown[i] + (ind.u || '');
+      var tip = unit + ':' + c.shown[i] + (ind.u || '');
+      if (ind.r) {
+        label += '  第' + c.rank[i] + (c.change && c.change[i] ? ' ' + changeLabel(c.change[i]) : '');
+        tip += '\n' + n + ' 个单位中第 ' + c.rank[i] + ' 名';
+      }
+      labelW = Math.max(labelW, textWidth(label, 12));
+      var fmt = literal(label);
+      if (sched) {
+        var st = scheduleText(c.value[i] - ind.s);
+        fmt += '\n{s|' + st + '}';
+        tip += '\n' + st;
+        labelW = Math.max(labelW, textWidth(st, 11));
+      }
+      var me = i === f;
+      nameW = Math.max(nameW, textWidth(unit, 13));
+      names.push(me ? '{f|' + literal(unit) + '}' : literal(unit));
+      items.push({
+        name: tip, value: c.value[i],
+        itemStyle: me ? { color: tierColor(c.tier[i], pal), borderColor: pal.ink, borderWidth: 2 } : { color: tierColor(c.tier[i], pal) },
+        label: me ? { formatter: fmt, fontWeight: 'bold' } : { formatter: fmt },
+      });
+    }
+    flush();
+    var sub = [];
+    if (ind.u) sub.push('单位:' + ind.u);
+    if (ind.lower) sub.push('越小越好');
+    sub.push(ind.r ? n + ' 个单位排名' : '仅展示,不排名');
+    if (ind.m) sub.push(ind.m + ' 个未报送');
+    if (n > BARS_ALL) sub.push('显示前、后各 ' + BARS_END + ' 名');
+    if (sched) sub.push('虚线:时序进度 ' + ind.s + '%');
+    var wrapped = wrap(sub.map(literal), el.clientWidth - 40);
+    o.title.text = ind.n;
+    o.title.subtext = wrapped.text;
+    o.toolbox.feature.saveAsImage.name = ind.n;
+    o.yAxis[0].data = names;
+    o.series[0].data = items;
+    o.series[0].name = ind.n;
+    var top = (sched ? 80 : 62) + (wrapped.lines - 1) * 16;
+    o.grid[0].top = top;
+    o.grid[0].left = Math.min(nameW, 200) + 12;
+    o.grid[0].right = labelW + 14;
+    delete o.series[0].markLine;
+    delete o.xAxis[0].max;
+    if (sched) {
+      var line = '时序进度 ' + ind.s + '%';
+      o.series[0].markLine = {
+        silent: true, symbol: ['none', 'none'],
+        label: { show: true, formatter: line, position: 'start', color: pal.subtle, fontSize: 11 },
+        lineStyle: { type: 'dashed', color: '#4b5563', width: 1.2 },
+        data: [{ name: line, xAxis: ind.s }],
+      };
+      var most = -Infinity;
+      c.value.forEach(function (v) { if (v > most) most = v; });
+      if (ind.s > most) o.xAxis[0].max = ind.s;
+    }
+    var row = sched ? 36 : n > 15 ? 22 : 30;
+    el.style.height = top + Math.max(names.length, 1) * row + 4 + 'px';
+    return option;
+  }
+
+  var builders = { bump: buildBump, bars: buildBars };
+
+  // ---- Starting charts ----------------------------------------------------
 
   // start creates the chart of one container. Charts started for printing
   // skip the entry animation, which would still be running when the page
@@ -26,11 +372,27 @@
     }
     var island = document.getElementById(el.getAttribute('data-option'));
     var option = JSON.parse(island.textContent);
-    if (still) (option.baseOption || option).animation = false;
+    var kind = el.getAttribute('data-build');
+    if (kind) option = builders[kind](option, el);
+    if (still) base(option).animation = false;
     var chart = window.echarts.init(el, null, { renderer: 'canvas', locale: 'ZH' });
+    chart.on('rendered', function () {
+      if (!el.hasAttribute('data-painted')) el.setAttribute('data-painted', '');
+    });
     chart.on('finished', function () { el.setAttribute('data-state', 'done'); });
     chart.setOption(option);
     live.push(chart);
+    if (kind) built.push({ el: el, chart: chart, island: island, kind: kind });
+  }
+
+  // rebuild redraws the data-built charts that exist, after a pick.
+  function rebuild(only) {
+    built.forEach(function (b) {
+      if (only && b.el.getAttribute('data-source') !== only) return;
+      var option = builders[b.kind](JSON.parse(b.island.textContent), b.el);
+      b.chart.setOption(option, true);
+      b.chart.resize();
+    });
   }
 
   function startAll(still) {
@@ -62,6 +424,96 @@
       resizeAll();
     });
   });
+
+  // ---- Picking an indicator or a unit ---------------------------------------
+
+  Array.prototype.slice.call(document.querySelectorAll('select[id$="-indicator"]')).forEach(function (sel) {
+    sel.addEventListener('change', function () { rebuild(sel.id); });
+  });
+
+  var pickers = Array.prototype.slice.call(document.querySelectorAll('[data-unit-picker]'));
+  var card = document.getElementById('unit-card');
+  var table = document.getElementById('units-table');
+  var count = document.getElementById('unit-count');
+
+  // filter shows the table rows whose unit name contains q.
+  function filter(q) {
+    if (!table) return;
+    var rows = table.tBodies[0].rows, shown = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var hit = !q || rows[i].cells[1].textContent.indexOf(q) >= 0;
+      rows[i].hidden = !hit;
+      if (hit) shown++;
+    }
+    if (count) count.textContent = q ? '显示 ' + shown + ' / ' + rows.length + ' 个单位' : '共 ' + rows.length + ' 个单位';
+  }
+
+  // showCard writes the picked unit's profile (compact layout) as text.
+  function showCard() {
+    if (!card) return;
+    var d = data();
+    var i = focus in d.index ? d.index[focus] : -1;
+    var prof = i >= 0 && d.profiles ? d.profiles[i] : null;
+    card.hidden = !prof;
+    card.textContent = '';
+    if (!prof) return;
+    var head = document.createElement('div');
+    head.className = 'unit-head';
+    var h3 = document.createElement('h3');
+    h3.textContent = focus;
+    var badge = document.createElement('span');
+    badge.className = 'badge ' + ({ t: 'top', m: 'middle', b: 'bottom' }[d.classes.charAt(i)] || 'none');
+    badge.textContent = prof[0];
+    head.appendChild(h3);
+    head.appendChild(badge);
+    card.appendChild(head);
+    var line = document.createElement('p');
+    line.className = 'tally-line';
+    line.textContent = prof[1];
+    card.appendChild(line);
+    prof.slice(2).forEach(function (s) {
+      var p = document.createElement('p');
+      p.className = 'say';
+      p.textContent = s;
+      card.appendChild(p);
+    });
+  }
+
+  // setFocus makes unit the one every data-built chart shows in black.
+  function setFocus(unit, from) {
+    if (unit === focus) return;
+    focus = unit;
+    pickers.forEach(function (p) {
+      if (p !== from) {
+        p.value = unit;
+        if (p.getAttribute('data-filter')) filter(unit);
+      }
+    });
+    showCard();
+    rebuild();
+  }
+
+  pickers.forEach(function (p) {
+    var onPick = function () {
+      var q = p.value.trim();
+      if (p.getAttribute('data-filter')) filter(q);
+      // A search box names a unit only once the name is complete.
+      if (q === '' || p.tagName === 'SELECT' || q in data().index) setFocus(q in data().index ? q : '', p);
+    };
+    p.addEventListener('input', onPick);
+    p.addEventListener('change', onPick);
+  });
+
+  Array.prototype.slice.call(document.querySelectorAll('[data-show-indicator]')).forEach(function (b) {
+    b.addEventListener('click', function () {
+      var sel = document.getElementById('explore-indicator');
+      sel.value = b.getAttribute('data-show-indicator');
+      rebuild(sel.id);
+      sel.scrollIntoView({ block: 'start' });
+    });
+  });
+
+  // ---- Printing -------------------------------------------------------------
 
   // Printing: every chart must exist, take its printed width (the CSS of
   // html.printing mirrors the print layout) and lose the save button.
@@ -98,9 +550,12 @@
     else if (mq.addListener) mq.addListener(onPrint);
   }
 
-  // Sortable tables: a click on a column header sorts by that column,
-  // numbers from data-value; a second click reverses. Ties keep the
+  // ---- Sortable tables ------------------------------------------------------
+
+  // A click on a column header sorts by that column, numbers from
+  // data-value (or the cell text); a second click reverses. Ties keep the
   // original order, so the board's order breaks them.
+  var collator = window.Intl && Intl.Collator ? new Intl.Collator('zh-CN') : null;
   Array.prototype.slice.call(document.querySelectorAll('table[data-sortable]')).forEach(function (table) {
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
@@ -119,18 +574,20 @@
         heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', dir);
         var sign = dir === 'ascending' ? 1 : -1;
-        var key = function (r) {
+        var keyed = Array.prototype.slice.call(body.rows).map(function (r) {
           var cell = r.cells[col];
           var v = cell.getAttribute('data-value');
-          return numeric ? parseFloat(v) : (v || cell.textContent);
-        };
-        var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b) {
-          var x = key(a), y = key(b);
-          var d = numeric ? x - y : String(x).localeCompare(String(y), 'zh-CN');
-          if (d !== 0) return d * sign;
-          return a.getAttribute('data-index') - b.getAttribute('data-index');
+          if (v === null) v = cell.textContent;
+          return { r: r, k: numeric ? parseFloat(v) : v, i: +r.getAttribute('data-index') };
         });
-        sorted.forEach(function (r) { body.appendChild(r); });
+        keyed.sort(function (a, b) {
+          var d = numeric ? a.k - b.k : collator ? collator.compare(a.k, b.k) : String(a.k).localeCompare(String(b.k), 'zh-CN');
+          if (d !== 0) return d * sign;
+          return a.i - b.i;
+        });
+        var frag = document.createDocumentFragment();
+        keyed.forEach(function (x) { frag.appendChild(x.r); });
+        body.appendChild(frag);
       });
     });
   });

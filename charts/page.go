@@ -29,6 +29,46 @@ type Options struct {
 	// Generated is shown in the header. The same result and the same
 	// Generated give a byte-identical page.
 	Generated time.Time
+	// Layout chooses between the full page and the compact one; the zero
+	// value picks by size.
+	Layout Layout
+}
+
+// Layout is how much of the leaderboard the page draws up front.
+type Layout int
+
+// The layouts.
+const (
+	// LayoutAuto is LayoutFull up to CompactUnits units and
+	// CompactIndicators indicators, LayoutCompact beyond.
+	LayoutAuto Layout = iota
+	// LayoutFull draws every chart: a bar chart per indicator, the rank
+	// matrix, a profile with a chart per unit. Right for a city.
+	LayoutFull
+	// LayoutCompact is for a province or the nation: the board and tally
+	// as one searchable, sortable table, the top and bottom of every
+	// indicator as lists, and charts only for the indicator the reader
+	// picks, built on demand from the packed data island.
+	LayoutCompact
+)
+
+// Above these sizes the page switches to the compact layout: a bar chart
+// of 40 units is still readable, and 120 indicators are as many charts as a
+// page should start.
+const (
+	CompactUnits      = 40
+	CompactIndicators = 120
+)
+
+// compact tells which layout res gets.
+func (o Options) compact(res *rank.Result) bool {
+	switch o.Layout {
+	case LayoutFull:
+		return false
+	case LayoutCompact:
+		return true
+	}
+	return len(res.Units) > CompactUnits || len(res.Indicators) > CompactIndicators
 }
 
 //go:embed page.html.tmpl
@@ -46,6 +86,9 @@ func Write(w io.Writer, res *rank.Result, opts Options) error {
 		return err
 	}
 	var buf bytes.Buffer
+	// The page is mostly the bundle and the data island: one allocation
+	// instead of doubling up to several MB.
+	buf.Grow(len(p.ECharts) + len(p.Data) + 300*len(p.Rows) + 400*len(p.Lists) + 1<<18)
 	if err := pageTemplate.Execute(&buf, p); err != nil {
 		return fmt.Errorf("生成 HTML 报告失败: %w", err)
 	}
@@ -59,6 +102,10 @@ type chartRef struct {
 	Height int
 	Label  string // accessible description of the chart
 	JSON   template.JS
+	// Build names the builder in init.js that completes a skeleton option
+	// from the data island ("bump", "bars"); Source is the board it shows:
+	// "overall", or the id of the <select> that picks the indicator.
+	Build, Source string
 }
 
 // pageData is everything the template shows.
@@ -75,6 +122,7 @@ type pageData struct {
 	RulesBrief  string
 	Labels      tierLabels
 	Nav         []navItem
+	Compact     bool
 
 	Summary  string
 	Overall  []overallRow
@@ -85,6 +133,20 @@ type pageData struct {
 	Matrix   chartRef
 	Groups   []groupView
 	Profiles []profileView
+	Trend    *trendView
+
+	// Compact layout.
+	Rows     []unitRow
+	Explorer chartRef
+	Explore  []optGroup
+	Lists    []groupList
+
+	// UnitNames feed the unit pickers; PickerSelect uses a <select> (few
+	// units) instead of a search box with suggestions.
+	UnitNames    []string
+	PickerSelect bool
+	// Data is the packed data island ("" when no chart needs it).
+	Data template.JS
 
 	CSP     string
 	ECharts template.JS // the inlined bundle, or "" to load CDN
@@ -128,6 +190,34 @@ type profileView struct {
 	Chart                            *chartRef
 }
 
+// unitRow is one unit in the compact layout's table: board and tally.
+type unitRow struct {
+	Index                              int // in the data island
+	Rank, Unit, Score, Tier, TierClass string
+	Change, ChangeClass                string
+	RankValue, ChangeValue             int
+	ScoreValue                         string
+	Top, Middle, Bottom, Missing       int
+}
+
+// groupList is one family's indicators in the compact layout: the top and
+// bottom of each.
+type groupList struct {
+	ID, Name string
+	Items    []indicatorBrief
+}
+
+// indicatorBrief is one indicator's top and bottom tier as short lists.
+type indicatorBrief struct {
+	Value       int // index in the data island, for the chart picker
+	Name, Note  string
+	Top, Bottom []briefRow
+	More        string // "前3位另有 2 个单位(并列)"
+}
+
+// briefRow is one unit in a top or bottom list.
+type briefRow struct{ Rank, Unit, Value string }
+
 // builder numbers charts in page order so that ids are stable.
 type builder struct{ n int }
 
@@ -152,6 +242,37 @@ func tierClass(t rank.Tier) string {
 	return "none"
 }
 
+// changeClass is the CSS class of a rank change: up (进位, red) or down.
+func changeClass(c *int) string {
+	switch {
+	case c == nil:
+	case *c > 0:
+		return "up"
+	case *c < 0:
+		return "down"
+	}
+	return ""
+}
+
+// unitOrder is the units in overall order, then any unit missing from it.
+func unitOrder(res *rank.Result) []string {
+	var order []string
+	seen := map[string]bool{}
+	for _, ov := range res.Overall {
+		if !seen[ov.Unit] {
+			seen[ov.Unit] = true
+			order = append(order, ov.Unit)
+		}
+	}
+	for _, u := range res.Units {
+		if !seen[u] {
+			seen[u] = true
+			order = append(order, u)
+		}
+	}
+	return order
+}
+
 func newPage(res *rank.Result, opts Options) (*pageData, error) {
 	if err := checkScript("图表初始化脚本", initJS); err != nil {
 		return nil, err
@@ -168,6 +289,7 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 		Indicators:  len(res.Indicators),
 		Labels:      l,
 		Init:        template.JS(initJS),
+		Compact:     opts.compact(res),
 	}
 	if res.Previous != "" {
 		p.Previous = data.PeriodLabel(res.Previous)
@@ -191,6 +313,9 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 		{"并列", o.TieLabel() + "。"},
 		{"综合得分", o.ScoreLabel() + "。"},
 	}
+	if hasHistory(res) {
+		p.Rules = append(p.Rules, rule{"变化", "名次后的 ↑N / ↓N 为较上期进位或退位 N 名;“连续 N " + streakUnit(res) + "”为到本期为止连续处于同一档次的期数。"})
+	}
 
 	// Content Security Policy: only these two scripts may run, and nothing
 	// may be fetched. Without the embedded bundle the CDN script is the one
@@ -206,11 +331,28 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 	p.CSP = "default-src 'none'; script-src " + strings.Join(scripts, " ") +
 		"; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
+	p.Summary = boardSummary(res, l)
+	p.UnitNames = unitOrder(res)
+	p.PickerSelect = len(res.Units) <= 100
+	byUnit := unitIndex(res)
 	var b builder
 	var err error
+	if p.Compact {
+		err = p.compactParts(res, l, &b, byUnit)
+	} else {
+		err = p.fullParts(res, l, &b, byUnit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
 
+// fullParts fills the full layout: every chart drawn.
+func (p *pageData) fullParts(res *rank.Result, l tierLabels, b *builder, byUnit map[string][]unitEntry) error {
+	o := res.Rules
+	var err error
 	// 总榜
-	p.Summary = boardSummary(res, l)
 	for _, ov := range res.Overall {
 		row := overallRow{Unit: ov.Unit, Rank: "—", Score: "—", Tier: ov.Tier.Label(o), TierClass: tierClass(ov.Tier), Counted: ov.Counted, Why: ov.Why, RankValue: 1 << 20}
 		if ov.Tier == rank.Top || ov.Tier == rank.Bottom {
@@ -224,13 +366,7 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 			}
 		}
 		row.Change = rank.ChangeLabel(ov.Change)
-		switch {
-		case ov.Change == nil:
-		case *ov.Change > 0:
-			row.ChangeClass = "up"
-		case *ov.Change < 0:
-			row.ChangeClass = "down"
-		}
+		row.ChangeClass = changeClass(ov.Change)
 		if ov.Score != nil {
 			row.Score = fixed(*ov.Score, 2)
 		} else {
@@ -238,9 +374,9 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 		}
 		p.Overall = append(p.Overall, row)
 	}
-	bo, bh := overallChart(res)
+	bo, bh := overallChart(res, 0, 0)
 	if p.Board, err = b.chart(bo, bh, "总榜综合得分横向柱状图,按名次排列"); err != nil {
-		return nil, err
+		return err
 	}
 
 	// 档次统计
@@ -248,32 +384,31 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 		p.Tally = append(p.Tally, tallyRow{Unit: t.Unit, Order: i + 1, Top: t.Top, Middle: t.Middle, Bottom: t.Bottom,
 			Missing: t.Missing, N: t.Top + t.Middle + t.Bottom, Line: tallyLine(t, l)})
 	}
-	to, th := tallyChart(res, l)
+	to, th := tallyChart(res, l, 0, 0)
 	if p.Tallies, err = b.chart(to, th, "各单位档次统计堆叠柱状图"); err != nil {
-		return nil, err
+		return err
 	}
 
 	// 排名矩阵: units in overall order, then any unit missing from it.
-	var order []string
-	seen := map[string]bool{}
-	for _, ov := range res.Overall {
-		if !seen[ov.Unit] {
-			seen[ov.Unit] = true
-			order = append(order, ov.Unit)
-		}
-	}
-	for _, u := range res.Units {
-		if !seen[u] {
-			seen[u] = true
-			order = append(order, u)
-		}
-	}
-	mo, mh := matrixChart(res, l, order)
+	mo, mh := matrixChart(res, l, p.UnitNames)
 	if p.Matrix, err = b.chart(mo, mh, "排名矩阵热力图:各单位在各项指标上的名次"); err != nil {
-		return nil, err
+		return err
+	}
+	p.Nav = []navItem{{"overall", "总榜"}, {"tally", "档次统计"}, {"matrix", "排名矩阵"}}
+
+	// 趋势: the island holds only the history.
+	if hasHistory(res) {
+		js, index, err := buildPacked(res, l, false, nil)
+		if err != nil {
+			return err
+		}
+		p.Data = template.JS(js)
+		if p.Trend, err = newTrendView(res, b, index); err != nil {
+			return err
+		}
+		p.Nav = append(p.Nav, navItem{"trend", "趋势"})
 	}
 
-	p.Nav = []navItem{{"overall", "总榜"}, {"tally", "档次统计"}, {"matrix", "排名矩阵"}}
 	for gi, g := range res.Groups() {
 		gv := groupView{ID: fmt.Sprintf("group-%d", gi+1), Name: g}
 		for _, ind := range res.Indicators {
@@ -283,7 +418,7 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 			ico, ih, missing := indicatorChart(res, ind, ind.Name+"-"+res.Period)
 			c, err := b.chart(ico, ih, ind.Name+"排名柱状图")
 			if err != nil {
-				return nil, err
+				return err
 			}
 			gv.Indicators = append(gv.Indicators, indicatorCard{Name: ind.Name, Chart: c, Missing: strings.Join(missing, "、")})
 		}
@@ -298,18 +433,175 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 		pv := profileView{
 			ID: fmt.Sprintf("unit-%d", i+1), Unit: ov.Unit, TierClass: tierClass(ov.Tier),
 			Badge: overallText(ov, o), Line: tallyLine(res.TallyOf(ov.Unit), l),
-			Sentences: profile(res, ov, l),
+			Sentences: profile(res, ov, l, byUnit[ov.Unit]),
 		}
 		if uo, uh, ok := unitChart(res, ov.Unit, ov.Unit+"各指标名次-"+res.Period); ok {
 			c, err := b.chart(uo, uh, ov.Unit+"各指标名次柱状图")
 			if err != nil {
-				return nil, err
+				return err
 			}
 			pv.Chart = &c
 		}
 		p.Profiles = append(p.Profiles, pv)
 	}
-	return p, nil
+	return nil
+}
+
+// compactLimit is how many units each end of the compact layout's overall
+// chart shows.
+const compactLimit = 10
+
+// briefLimit is how many units a top or bottom list names before it
+// counts the rest (ties can make a tier long).
+const briefLimit = 5
+
+// compactParts fills the compact layout: no chart per indicator or unit.
+func (p *pageData) compactParts(res *rank.Result, l tierLabels, b *builder, byUnit map[string][]unitEntry) error {
+	o := res.Rules
+	var err error
+	unitIdx := make(map[string]int, len(res.Units))
+	for i, u := range res.Units {
+		unitIdx[u] = i
+	}
+	tallies := make(map[string]rank.Tally, len(res.Tally))
+	for _, t := range res.Tally {
+		tallies[t.Unit] = t
+	}
+	// 总榜 and 档次统计 as one table of every unit, and each unit's profile
+	// for the lookup, in the island's unit order.
+	profiles := make([][]string, len(res.Units))
+	for _, ov := range res.Overall {
+		t := tallies[ov.Unit]
+		row := unitRow{Index: unitIdx[ov.Unit], Unit: ov.Unit, Rank: "—", Score: "—", ScoreValue: "-1",
+			Tier: ov.Tier.Label(o), TierClass: tierClass(ov.Tier), RankValue: 1 << 20, ChangeValue: -1 << 20,
+			Top: t.Top, Middle: t.Middle, Bottom: t.Bottom, Missing: t.Missing}
+		if ov.Tier == rank.Top || ov.Tier == rank.Bottom {
+			row.Tier += "位"
+		}
+		if ov.Rank != nil {
+			row.Rank = strconv.Itoa(*ov.Rank)
+			row.RankValue = *ov.Rank
+			if len(ov.TiedWith) > 0 {
+				row.Rank = "并列 " + row.Rank
+			}
+		}
+		row.Change = rank.ChangeLabel(ov.Change)
+		row.ChangeClass = changeClass(ov.Change)
+		if ov.Change != nil {
+			row.ChangeValue = *ov.Change
+		}
+		if ov.Score != nil {
+			row.Score = fixed(*ov.Score, 2)
+			row.ScoreValue = row.Score
+		} else {
+			p.Unscored = append(p.Unscored, ov.Unit)
+		}
+		p.Rows = append(p.Rows, row)
+		profiles[row.Index] = append([]string{overallText(ov, o), tallyLine(t, l)}, profile(res, ov, l, byUnit[ov.Unit])...)
+	}
+	bo, bh := overallChart(res, compactLimit, compactLimit)
+	if p.Board, err = b.chart(bo, bh, "总榜综合得分横向柱状图:前后各若干名"); err != nil {
+		return err
+	}
+	to, th := tallyChart(res, l, compactLimit, compactLimit)
+	if p.Tallies, err = b.chart(to, th, "档次统计堆叠柱状图:总榜前后各若干名"); err != nil {
+		return err
+	}
+	p.Nav = []navItem{{"overall", "总榜"}, {"all-units", "全部单位"}}
+
+	js, index, err := buildPacked(res, l, true, profiles)
+	if err != nil {
+		return err
+	}
+	p.Data = template.JS(js)
+	if p.Trend, err = newTrendView(res, b, index); err != nil {
+		return err
+	}
+	if p.Trend != nil {
+		p.Nav = append(p.Nav, navItem{"trend", "趋势"})
+	}
+
+	// 分项指标: the picker, one chart, then every indicator's top and
+	// bottom.
+	eo, eh := barsSkeleton("分项指标-" + res.Period)
+	if p.Explorer, err = b.chart(eo, eh, "所选指标的排名柱状图"); err != nil {
+		return err
+	}
+	p.Explorer.Build, p.Explorer.Source = "bars", "explore-indicator"
+	p.Nav = append(p.Nav, navItem{"explore", "分项指标"})
+	groupAt := map[string]int{}
+	for v, i := range index {
+		ind := res.Indicators[i]
+		gi, ok := groupAt[ind.Group]
+		if !ok {
+			gi = len(p.Lists)
+			groupAt[ind.Group] = gi
+			p.Lists = append(p.Lists, groupList{ID: fmt.Sprintf("group-%d", gi+1), Name: ind.Group})
+			p.Explore = append(p.Explore, optGroup{Label: ind.Group})
+		}
+		p.Explore[gi].Items = append(p.Explore[gi].Items, optItem{Value: v, Name: ind.Name})
+		p.Lists[gi].Items = append(p.Lists[gi].Items, brief(ind, v, l))
+	}
+	return nil
+}
+
+// brief is one indicator's top and bottom tiers for the compact lists.
+func brief(ind rank.Indicator, v int, l tierLabels) indicatorBrief {
+	ib := indicatorBrief{Value: v, Name: ind.Name}
+	var note []string
+	if ind.Unit != "" {
+		note = append(note, "单位:"+ind.Unit)
+	}
+	if ind.Direction == data.Lower {
+		note = append(note, "越小越好")
+	}
+	ranked, missing := 0, 0
+	var tops, bottoms []rank.Entry
+	for _, e := range ind.Entries {
+		switch {
+		case e.Value == nil:
+			missing++
+		case e.Rank != nil:
+			ranked++
+			switch e.Tier {
+			case rank.Top:
+				tops = append(tops, e)
+			case rank.Bottom:
+				bottoms = append(bottoms, e)
+			}
+		}
+	}
+	if ind.Ranked {
+		note = append(note, fmt.Sprintf("%d 个单位排名", ranked))
+	} else {
+		note = append(note, "仅展示,不排名")
+	}
+	if missing > 0 {
+		note = append(note, fmt.Sprintf("%d 个未报送", missing))
+	}
+	ib.Note = strings.Join(note, " · ")
+	row := func(e rank.Entry) briefRow {
+		return briefRow{Rank: strconv.Itoa(*e.Rank), Unit: e.Unit, Value: e.Display}
+	}
+	var more []string
+	for i, e := range tops {
+		if i < briefLimit {
+			ib.Top = append(ib.Top, row(e))
+		}
+	}
+	if n := len(tops) - briefLimit; n > 0 {
+		more = append(more, fmt.Sprintf("%s另有 %d 个单位(并列)", l.Top, n))
+	}
+	// The bottom list ends with the last place, as it is read out.
+	from := max(0, len(bottoms)-briefLimit)
+	for _, e := range bottoms[from:] {
+		ib.Bottom = append(ib.Bottom, row(e))
+	}
+	if from > 0 {
+		more = append(more, fmt.Sprintf("%s另有 %d 个单位(并列)", l.Bottom, from))
+	}
+	ib.More = strings.Join(more, ";")
+	return ib
 }
 
 // rulesBrief is the one-line summary of the rules shown even when the

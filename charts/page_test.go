@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -57,6 +58,16 @@ func renameUnit(res *rank.Result, from, to string) {
 			fix(&res.Overall[i].TiedWith[k])
 		}
 	}
+	if h := res.History; h != nil {
+		for i := range h.Overall {
+			fix(&h.Overall[i].Unit)
+		}
+		for i := range h.Indicators {
+			for j := range h.Indicators[i].Units {
+				fix(&h.Indicators[i].Units[j].Unit)
+			}
+		}
+	}
 }
 
 func render(t testing.TB, res *rank.Result) string {
@@ -71,16 +82,23 @@ func render(t testing.TB, res *rank.Result) string {
 // province builds a province-sized period: units × indicators in ten
 // groups, with about one value in six missing, from a fixed seed.
 func province(units, indicators int) *data.Period {
-	p := &data.Period{Period: "2023-09", Title: "省级晒拼压力测试"}
+	return provincePeriod(units, indicators, "2023-09", 1)
+}
+
+// provincePeriod is one period of a synthetic province: every third
+// indicator is a completion rate compared with 时序进度, every seventh is
+// lower-is-better, values have two decimals (so ties occur).
+func provincePeriod(units, indicators int, period string, seed uint32) *data.Period {
+	p := &data.Period{Period: period, Title: "省级晒拼压力测试"}
 	for u := range units {
 		p.Units = append(p.Units, fmt.Sprintf("单位%02d", u+1))
 	}
-	seed := uint32(1)
 	next := func() uint32 { seed = seed*1664525 + 1013904223; return seed >> 8 }
 	for i := range indicators {
 		ind := &data.Indicator{
 			Name: fmt.Sprintf("指标%03d", i+1), Group: fmt.Sprintf("第%d组", i%10+1),
 			Unit: "%", Direction: data.Higher, Weight: 1, Decimals: -1, Ranked: true,
+			Schedule: i%3 == 1,
 		}
 		if i%7 == 0 {
 			ind.Direction = data.Lower
@@ -95,6 +113,21 @@ func province(units, indicators int) *data.Period {
 		p.Indicators = append(p.Indicators, ind)
 	}
 	return p
+}
+
+// provinceResult ranks several monthly periods of a synthetic province,
+// the last one current.
+func provinceResult(t testing.TB, units, indicators, periods int) *rank.Result {
+	t.Helper()
+	ds := &data.Dataset{}
+	for m := range periods {
+		ds.Periods = append(ds.Periods, provincePeriod(units, indicators, fmt.Sprintf("2023-%02d", m+1), uint32(m+1)))
+	}
+	res, err := rank.Compute(ds, rank.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 func TestDeterministic(t *testing.T) {
@@ -161,6 +194,8 @@ func TestHostileNamesAreData(t *testing.T) {
 	}
 }
 
+var schedLineRE = regexp.MustCompile(`\n\{s\|(超|落后)?(与)?时序进度[^{}]*\}$`)
+
 // Label formatters are ECharts templates: braces coming from data (here a
 // unit of measure) must not become template variables.
 func TestFormattersKeepDataLiteral(t *testing.T) {
@@ -175,6 +210,8 @@ func TestFormattersKeepDataLiteral(t *testing.T) {
 			for k, x := range v {
 				if f, ok := x.(string); ok && k == "formatter" {
 					n++
+					// The report's own rich-text line for 时序进度.
+					f = schedLineRE.ReplaceAllString(f, "")
 					if strings.Contains(f, "{") && f != "{b}" {
 						t.Errorf("格式模板含有来自数据的花括号: %q", f)
 					}
@@ -205,12 +242,14 @@ func TestFormattersKeepDataLiteral(t *testing.T) {
 }
 
 func TestContentSecurityPolicy(t *testing.T) {
-	html := render(t, sampleResult(t))
-	m := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]+)">`).FindStringSubmatch(html)
+	page := render(t, sampleResult(t))
+	m := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]+)">`).FindStringSubmatch(page)
 	if m == nil {
 		t.Fatal("缺少 Content-Security-Policy")
 	}
-	csp := strings.ReplaceAll(m[1], "&#39;", "'")
+	// The browser reads the attribute unescaped (html/template writes '
+	// and + as entities).
+	csp := html.UnescapeString(m[1])
 	for _, want := range []string{"default-src 'none'", "img-src data:", "style-src 'unsafe-inline'"} {
 		if !strings.Contains(csp, want) {
 			t.Errorf("CSP 缺少 %q: %s", want, csp)
@@ -220,7 +259,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 		t.Error("CSP 允许任意内联脚本")
 	}
 	// Every executable inline script is allowed by its hash.
-	for _, s := range scriptRE.FindAllStringSubmatch(html, -1) {
+	for _, s := range scriptRE.FindAllStringSubmatch(page, -1) {
 		if strings.Contains(s[1], "application/json") || strings.Contains(s[1], "src=") {
 			continue
 		}
@@ -228,7 +267,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 			t.Errorf("内联脚本的哈希 %s 不在 CSP 中", h)
 		}
 	}
-	if strings.Index(html, "Content-Security-Policy") > strings.Index(html, "<script") {
+	if strings.Index(page, "Content-Security-Policy") > strings.Index(page, "<script") {
 		t.Error("CSP 必须在第一个脚本之前")
 	}
 }
@@ -270,8 +309,9 @@ func TestChartIDsAndIslands(t *testing.T) {
 	res := sampleResult(t)
 	html := render(t, res)
 	ids := regexp.MustCompile(`<div class="chart" id="(chart-\d{3})" data-option="(chart-\d{3})-option"`).FindAllStringSubmatch(html, -1)
-	// 总榜, 档次统计, 排名矩阵, one per indicator, one per unit with ranks.
-	if want := 3 + len(res.Indicators) + len(res.Units); len(ids) != want {
+	// 总榜, 档次统计, 排名矩阵, two trend charts, one per indicator, one
+	// per unit with ranks.
+	if want := 5 + len(res.Indicators) + len(res.Units); len(ids) != want {
 		t.Errorf("%d 个图表,应为 %d 个", len(ids), want)
 	}
 	seen := map[string]bool{}
@@ -312,8 +352,19 @@ func TestSectionsAndWords(t *testing.T) {
 		"七张问题清单", "城市更新4321", "专项债",
 		`<table data-sortable>`,
 		"前3位 10 项 / 中间 0 项 / 后3位 1 项 / 未报送 21 项",
-		"义乌市综合得分 77.94,总榜第 1 名,居前3位,与上期持平。",
+		"义乌市综合得分 77.94,总榜第 1 名,居前3位,与上期持平,连续 4 个月居前3位。",
 		"金东区综合得分 55.93,总榜第 2 名,居前3位,较上期进位 5 名。",
+		// 趋势
+		`id="trend"`, "2022年1月—2022年4月,共 4 期", "总榜进位最多", "分项退位最多",
+		`<span class="who">金东区</span><span class="change up">↑5</span><span class="from">第7 → 第2</span>`,
+		`data-build="bump" data-source="overall"`, `data-build="bump" data-source="trend-indicator"`,
+		`<select id="trend-indicator" autocomplete="off">`, `<option value="">(不突出显示)</option>`,
+		// Streaks and 时序进度 in sentences, labels and tooltips.
+		"管控力量化指数、完成投资额、年度投资完成率等 9 项连续 4 个月居前3位",
+		"对照时序进度 33.3%,年度投资完成率超时序进度 19.4 个百分点。",
+		"年度投资完成率落后时序进度 5.9 个百分点",
+		`52.7%  第1\n{s|超时序进度 19.4 个百分点}`,
+		`\n连续 4 个月居前3位\n超时序进度 19.4 个百分点`,
 		"对比上期:2022年3月",
 		"<b>未报送</b>兰溪市、浦江县、武义县、金华开发区",
 		`lang="zh-CN"`,
@@ -332,14 +383,20 @@ func TestSectionsAndWords(t *testing.T) {
 func TestProfileSentences(t *testing.T) {
 	res := sampleResult(t)
 	l := newTierLabels(res.Rules)
-	got := strings.Join(profile(res, res.Overall[0], l), "")
+	got := strings.Join(profile(res, res.Overall[0], l, unitIndex(res)[res.Overall[0].Unit]), "")
 	for _, want := range []string{"义乌市综合得分 77.94", "居前3位", "管控力量化指数", "排名第一", "未报送"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("义乌市的画像缺少 %q: %s", want, got)
 		}
 	}
-	if n := strings.Count(got, "。"); n < 1 || n > 2 {
-		t.Errorf("画像应为一到两句话: %s", got)
+	// Standing, tiers, movement and streaks, 时序进度.
+	if n := strings.Count(got, "。"); n != 4 {
+		t.Errorf("画像应为四句话: %s", got)
+	}
+	for _, want := range []string{"连续 4 个月居前3位", "与上期相比,3 项进位", "列入发行计划项目数连续 4 个月居后3位", "超时序进度 19.4 个百分点"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("义乌市的画像缺少 %q: %s", want, got)
+		}
 	}
 }
 
@@ -372,5 +429,133 @@ func BenchmarkProvince(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.SetBytes(int64(buf.Len()))
+	}
+}
+
+// With one period there is nothing to compare: no 趋势 section, no
+// streaks, no change column, no data island.
+func TestSinglePeriodHasNoTrend(t *testing.T) {
+	ds, err := data.Sample(data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := rank.ComputePeriod(ds.Latest(), rank.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := render(t, res)
+	for _, bad := range []string{`id="trend"`, "趋势", "进位最多", "连续", "较上期", `id="report-data"`, ` data-build="`, "关注单位"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("单期报告不应含有 %q", bad)
+		}
+	}
+	if !strings.Contains(html, "超时序进度 19.4 个百分点") {
+		t.Error("单期报告也应对照时序进度")
+	}
+}
+
+// A province: the compact layout, a handful of charts, every unit in one
+// table, every indicator's top and bottom as lists, and the data island
+// that the picked indicator's chart is built from.
+func TestCompactLayout(t *testing.T) {
+	res := provinceResult(t, 90, 200, 3)
+	html := render(t, res)
+	for _, want := range []string{
+		`id="overall"`, `id="all-units"`, `id="trend"`, `id="explore"`,
+		`<table data-sortable id="units-table">`, `<input type="search" id="unit-search" list="unit-names"`,
+		`<datalist id="unit-names">`, `data-build="bars" data-source="explore-indicator"`,
+		`<select id="explore-indicator" autocomplete="off"><optgroup label="第1组"><option value="0">指标001</option>`,
+		`<button type="button" data-show-indicator="199" title="查看图表">指标200</button>`,
+		"前 10 位与后 10 位,共 90 个单位", "精简版式",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("精简版报告缺少 %q", want)
+		}
+	}
+	for _, bad := range []string{`id="matrix"`, `id="units"`, `id="tally"`} {
+		if strings.Contains(html, bad) {
+			t.Errorf("精简版报告不应含有 %q", bad)
+		}
+	}
+	if n := strings.Count(html, `<div class="chart"`); n != 5 {
+		t.Errorf("精简版有 %d 个图表,应为 5 个(总榜、档次统计、两个走势、所选指标)", n)
+	}
+	if n := strings.Count(html, "<tr><td data-value="); n != 90 {
+		t.Errorf("单位表有 %d 行,应为 90 行", n)
+	}
+	if n := strings.Count(html, `<article class="brief">`); n != 200 {
+		t.Errorf("有 %d 项指标的前后名单,应为 200 项", n)
+	}
+	checkRoundTrip(t, res, html)
+	if render(t, res) != html {
+		t.Error("精简版两次生成的报告不一致")
+	}
+	d := island(t, html)
+	if len(d.Profiles) != 90 || !strings.HasPrefix(d.Profiles[0][2], d.Units[0]+"综合得分") {
+		t.Errorf("单位画像: %d 个,第一个 %q", len(d.Profiles), d.Profiles[0])
+	}
+	// The sample keeps the full layout; forcing works both ways.
+	if strings.Contains(render(t, sampleResult(t)), `id="all-units"`) {
+		t.Error("示例数据应使用完整版式")
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, sampleResult(t), Options{Layout: LayoutCompact}); err != nil || !strings.Contains(buf.String(), `id="all-units"`) {
+		t.Errorf("LayoutCompact 没有生效: %v", err)
+	}
+	t.Logf("省级规模(90 单位 × 200 指标 × 3 期)报告 %d 字节", len(html))
+}
+
+// The national scale: 2,844 units × 300 indicators in one period stays
+// within the 8 MB budget.
+func TestNationalBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("全国规模较慢")
+	}
+	res, err := rank.ComputePeriod(provincePeriod(2844, 300, "2023-06", 1), rank.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	begin := time.Now()
+	html := render(t, res)
+	took := time.Since(begin)
+	if len(html) > 8<<20 {
+		t.Errorf("全国规模报告 %.1f MB,超出 8 MB 预算", float64(len(html))/(1<<20))
+	}
+	if strings.Contains(html, `id="trend"`) {
+		t.Error("单期不应有趋势")
+	}
+	t.Logf("全国规模报告 %.2f MB,生成 %v", float64(len(html))/(1<<20), took.Round(time.Millisecond))
+}
+
+// Names are data in the compact layout and in the trend data too.
+func TestHostileNamesCompact(t *testing.T) {
+	res := provinceResult(t, 50, 30, 3)
+	const img = `"><img src=x onerror=alert(1)>`
+	const tpl = `{{.}}`
+	renameUnit(res, res.Overall[0].Unit, img)
+	renameUnit(res, res.Overall[1].Unit, tpl)
+	renameIndicator(res, 0, img)
+	renameIndicator(res, 1, tpl)
+	html := render(t, res)
+	if strings.Contains(html, "<img src=x") {
+		t.Error("页面原样包含了数据中的标记")
+	}
+	if !strings.Contains(html, "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;") || !strings.Contains(html, "{{.}}") {
+		t.Error("名称没有作为转义后的文字出现")
+	}
+	checkRoundTrip(t, res, html)
+}
+
+// renameIndicator renames an indicator in the result and its history.
+func renameIndicator(res *rank.Result, i int, to string) {
+	from := res.Indicators[i].Name
+	res.Indicators[i].Name = to
+	if res.History == nil {
+		return
+	}
+	for j := range res.History.Indicators {
+		if res.History.Indicators[j].Name == from {
+			res.History.Indicators[j].Name = to
+		}
 	}
 }

@@ -57,16 +57,57 @@ func changeText(change *int) string {
 	return "与上期持平"
 }
 
-// profile writes a unit's strengths and weak spots in one or two sentences,
-// e.g. "义乌市综合得分 77.94,总榜第 1 名,居前3位。参与排名的 11 项指标中,
-// 10 项居前3位,其中管控力量化指数、…排名第一;1 项居后3位:…;另有 21 项未报送。"
-func profile(res *rank.Result, ov rank.Overall, l tierLabels) []string {
+// unitEntry is one unit's entry on one indicator.
+type unitEntry struct {
+	ind   *rank.Indicator
+	entry *rank.Entry
+}
+
+// unitIndex lists each unit's entries in indicator order, built once so
+// that writing every unit's profile stays linear in the number of entries
+// (2,844 units × 300 indicators at national scale).
+func unitIndex(res *rank.Result) map[string][]unitEntry {
+	// One backing array, cut into one slice per unit.
+	at := make(map[string]int, len(res.Units))
+	for i, u := range res.Units {
+		at[u] = i
+	}
+	n := len(res.Indicators)
+	all := make([]unitEntry, len(res.Units)*n)
+	fill := make([]int, len(res.Units))
+	for i := range res.Indicators {
+		ind := &res.Indicators[i]
+		for j := range ind.Entries {
+			e := &ind.Entries[j]
+			if u, ok := at[e.Unit]; ok && fill[u] < n {
+				all[u*n+fill[u]] = unitEntry{ind, e}
+				fill[u]++
+			}
+		}
+	}
+	m := make(map[string][]unitEntry, len(res.Units))
+	for i, u := range res.Units {
+		m[u] = all[i*n : i*n+fill[i] : i*n+fill[i]]
+	}
+	return m
+}
+
+// profile writes a unit's strengths and weak spots in a few sentences,
+// e.g. "义乌市综合得分 77.94,总榜第 1 名,居前3位,连续 4 个月居前3位。参与
+// 排名的 11 项指标中,10 项居前3位,其中管控力量化指数、…排名第一;1 项居
+// 后3位:…;另有 21 项未报送。", then, with history, its moves and streaks,
+// and its completion rates against 时序进度. entries are the unit's
+// entries (unitIndex).
+func profile(res *rank.Result, ov rank.Overall, l tierLabels, entries []unitEntry) []string {
 	unit := ov.Unit
 	var first string
 	if ov.Score != nil && ov.Rank != nil {
 		first = fmt.Sprintf("%s综合得分 %s,%s", unit, fixed(*ov.Score, 2), overallText(ov, res.Rules))
 		if c := changeText(ov.Change); c != "" {
 			first += "," + c
+		}
+		if s := streakText(ov.Streak, ov.Tier, l, streakUnit(res)); s != "" && hasHistory(res) {
+			first += "," + s
 		}
 		first += "。"
 	} else {
@@ -76,67 +117,70 @@ func profile(res *rank.Result, ov rank.Overall, l tierLabels) []string {
 	var tops, firsts, bottoms []string
 	tiedFirst := false
 	ranked, middle, missing := 0, 0, 0
-	for _, ind := range res.Indicators {
-		if !ind.Ranked {
+	for _, ue := range entries {
+		if !ue.ind.Ranked {
 			continue
 		}
-		for _, e := range ind.Entries {
-			if e.Unit != unit {
-				continue
+		e := ue.entry
+		if e.Rank == nil {
+			missing++
+			continue
+		}
+		ranked++
+		switch e.Tier {
+		case rank.Top:
+			tops = append(tops, ue.ind.Name)
+			if *e.Rank == 1 {
+				firsts = append(firsts, ue.ind.Name)
+				tiedFirst = tiedFirst || len(e.TiedWith) > 0
 			}
-			if e.Rank == nil {
-				missing++
-				continue
-			}
-			ranked++
-			switch e.Tier {
-			case rank.Top:
-				tops = append(tops, ind.Name)
-				if *e.Rank == 1 {
-					firsts = append(firsts, ind.Name)
-					tiedFirst = tiedFirst || len(e.TiedWith) > 0
-				}
-			case rank.Bottom:
-				bottoms = append(bottoms, ind.Name)
-			default:
-				middle++
-			}
+		case rank.Bottom:
+			bottoms = append(bottoms, ue.ind.Name)
+		default:
+			middle++
 		}
 	}
+	out := []string{first}
 	if ranked == 0 {
 		s := "本期没有参与排名的指标"
 		if missing > 0 {
 			s += fmt.Sprintf(",%d 项均未报送", missing)
 		}
-		return []string{first, s + "。"}
-	}
-
-	var parts []string
-	if len(tops) > 0 {
-		p := fmt.Sprintf("%d 项居%s", len(tops), l.Top)
-		if len(firsts) > 0 {
-			p += ",其中" + listNames(firsts, 3) + "排名第一"
-			if tiedFirst {
-				p += "(含并列)"
+		out = append(out, s+"。")
+	} else {
+		var parts []string
+		if len(tops) > 0 {
+			p := fmt.Sprintf("%d 项居%s", len(tops), l.Top)
+			if len(firsts) > 0 {
+				p += ",其中" + listNames(firsts, 3) + "排名第一"
+				if tiedFirst {
+					p += "(含并列)"
+				}
 			}
+			parts = append(parts, p)
+		} else {
+			parts = append(parts, "没有指标居"+l.Top)
 		}
-		parts = append(parts, p)
-	} else {
-		parts = append(parts, "没有指标居"+l.Top)
+		if middle > 0 {
+			parts = append(parts, fmt.Sprintf("%d 项居中间", middle))
+		}
+		if len(bottoms) > 0 {
+			parts = append(parts, fmt.Sprintf("%d 项居%s:%s", len(bottoms), l.Bottom, listNames(bottoms, 3)))
+		} else {
+			parts = append(parts, "没有指标居"+l.Bottom)
+		}
+		if missing > 0 {
+			parts = append(parts, fmt.Sprintf("另有 %d 项未报送", missing))
+		}
+		out = append(out, fmt.Sprintf("参与排名的 %d 项指标中,", ranked)+strings.Join(parts, ";")+"。")
 	}
-	if middle > 0 {
-		parts = append(parts, fmt.Sprintf("%d 项居中间", middle))
+	if s := profileHistory(res, entries, l); s != "" {
+		out = append(out, s)
 	}
-	if len(bottoms) > 0 {
-		parts = append(parts, fmt.Sprintf("%d 项居%s:%s", len(bottoms), l.Bottom, listNames(bottoms, 3)))
-	} else {
-		parts = append(parts, "没有指标居"+l.Bottom)
+	if s := profileSchedule(res, entries); s != "" {
+		out = append(out, s)
 	}
-	if missing > 0 {
-		parts = append(parts, fmt.Sprintf("另有 %d 项未报送", missing))
-	}
-	second := fmt.Sprintf("参与排名的 %d 项指标中,", ranked) + strings.Join(parts, ";") + "。"
-	return []string{first, second}
+	return out
 }
 
 // boardSummary names the top and bottom tiers of the overall board in one

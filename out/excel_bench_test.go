@@ -1,7 +1,6 @@
 package out
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,15 +47,21 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-var _ io.Writer = (*countingWriter)(nil)
-
-// BenchmarkExcelScale writes the Excel summary at province scale (90 units
-// × 200 indicators, 24 months of history) and national scale (2,844 × 300,
-// one period) from the synthetic workbooks of `make bench`.
-func BenchmarkExcelScale(b *testing.B) {
-	for _, scale := range []string{"province", "national"} {
+// BenchmarkExcel writes the Excel summary of the embedded sample (10 units
+// × 32 indicators, 4 months), and at province scale (90 units × 200
+// indicators, 24 months of history) and national scale (2,844 × 300, one
+// period) from the synthetic workbooks of `make bench`:
+//
+//	go test -run '^$' -bench Excel -benchmem ./out/
+func BenchmarkExcel(b *testing.B) {
+	for _, scale := range []string{"sample", "province", "national"} {
 		b.Run(scale, func(b *testing.B) {
-			res := benchResult(b, scale)
+			var res *rank.Result
+			if scale == "sample" {
+				res = sampleResult(b, nil)
+			} else {
+				res = benchResult(b, scale)
+			}
 			b.ReportAllocs()
 			var size int64
 			for b.Loop() {

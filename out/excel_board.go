@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"shaipin/data"
+	"shaipin/rank"
 )
 
 // writeBoard fills 总榜: the overall ranking with each unit's tally of
@@ -12,7 +13,7 @@ import (
 // with, the rank's 变化, the 连续期数 in the tier and the change of the 前N
 // and 后N counts join the table: the lines the units quote at the meeting
 // ("比上月上升2个位次", "前3位项数比上月 +2").
-func (b *book) writeBoard(s *sheet) {
+func (b *book) writeBoard() {
 	res, o := b.res, b.res.Rules
 	hist := res.Previous != ""
 	var c columns
@@ -43,49 +44,74 @@ func (b *book) writeBoard(s *sheet) {
 		note += fmt.Sprintf("变化、较上期均与%s相比:↑进位、↓退位、—持平;连续期数为连续处于当前档次的期数(含本期)。",
 			data.PeriodLabel(res.Previous))
 	}
-	s.heading(c.last(), note)
-	s.headers(3, c.heads...)
-	row := 4
-	scored := 0 // the leading rows with a score: the chart's rows
-	for i, r := range res.Overall {
-		t := res.TallyOf(r.Unit)
-		s.rankCell(c.at["rank"], row, r.Rank, styleKey{role: roleCenter, tier: r.Tier})
-		s.text(c.at["unit"], row, r.Unit, styleKey{role: roleText, tier: r.Tier})
-		if r.Score != nil {
-			if scored == i {
-				scored++
-			}
-			s.number(c.at["score"], row, *r.Score, fixed(*r.Score, 2), styleKey{role: roleNumber, numFmt: scoreFormat, tier: r.Tier})
-		} else {
-			s.text(c.at["score"], row, "—", styleKey{role: roleCenter})
-		}
-		s.text(c.at["tier"], row, r.Tier.Label(o), styleKey{role: roleCenter, tier: r.Tier})
-		s.integer(c.at["top"], row, t.Top, styleKey{role: roleCenter})
-		s.integer(c.at["middle"], row, t.Middle, styleKey{role: roleCenter})
-		s.integer(c.at["bottom"], row, t.Bottom, styleKey{role: roleCenter})
-		s.integer(c.at["missing"], row, t.Missing, styleKey{role: roleCenter})
-		if hist {
-			s.change(c.at["change"], row, r.Change, styleKey{tier: r.Tier})
-			s.streak(c.at["streak"], row, r.Streak, styleKey{})
-			var top, bottom *float64
-			if t.Change != nil {
-				top, bottom = ptrTo(float64(t.Change.Top)), ptrTo(float64(t.Change.Bottom))
-			}
-			// More 前N is good news, more 后N is bad news.
-			s.signed(c.at["topChange"], row, top, deltaFormat, 1, styleKey{})
-			s.signed(c.at["bottomChange"], row, bottom, deltaFormat, -1, styleKey{})
-		}
-		s.text(c.at["why"], row, r.Why, styleKey{role: roleRemark})
-		// The board is the page shown on the screen at the meeting: rows
-		// with air, as on 排名矩阵.
-		b.fail(b.f.SetRowHeight(s.name, row, 20))
-		row++
+	// One row per unit: only a sheet of more than a million units would
+	// not fit, but then it says so rather than fail.
+	board := res.Overall
+	cut := len(board) - max(0, sheetRows-4)
+	if cut > 0 {
+		board = board[:len(board)-cut]
 	}
-	s.limit[c.at["why"]] = remarkWidth
-	if scored > 0 {
-		b.boardChart(s, row+1, scored, c.at["unit"], c.at["score"])
+	labels := tierLabels(o)
+	tallies := make(map[string]rank.Tally, len(res.Tally))
+	for _, t := range res.Tally {
+		tallies[t.Unit] = t
 	}
-	s.finish(layout{lastCol: c.last(), headRows: 3, keepCols: c.at["unit"]})
+	b.write(sheetBoard, func(s *sheet) {
+		s.limit[c.at["why"]] = remarkWidth
+		s.heading(c.last(), note)
+		s.headers(3, c.heads...)
+		row := 4
+		scored := 0 // the leading rows with a score: the chart's rows
+		for i, r := range board {
+			t, ok := tallies[r.Unit]
+			if !ok {
+				t = rank.Tally{Unit: r.Unit}
+			}
+			s.rankCell(c.at["rank"], row, r.Rank, styleKey{role: roleCenter, tier: r.Tier})
+			s.text(c.at["unit"], row, r.Unit, styleKey{role: roleText, tier: r.Tier})
+			if r.Score != nil {
+				if scored == i {
+					scored++
+				}
+				s.number(c.at["score"], row, *r.Score, styleKey{role: roleNumber, numFmt: scoreFormat, tier: r.Tier},
+					func() string { return fixed(*r.Score, 2) })
+			} else {
+				s.text(c.at["score"], row, "—", styleKey{role: roleCenter})
+			}
+			s.text(c.at["tier"], row, labels[r.Tier], styleKey{role: roleCenter, tier: r.Tier})
+			s.integer(c.at["top"], row, t.Top, styleKey{role: roleCenter})
+			s.integer(c.at["middle"], row, t.Middle, styleKey{role: roleCenter})
+			s.integer(c.at["bottom"], row, t.Bottom, styleKey{role: roleCenter})
+			s.integer(c.at["missing"], row, t.Missing, styleKey{role: roleCenter})
+			if hist {
+				s.change(c.at["change"], row, r.Change, styleKey{tier: r.Tier})
+				s.streak(c.at["streak"], row, r.Streak, styleKey{})
+				var top, bottom *float64
+				if t.Change != nil {
+					top, bottom = ptrTo(float64(t.Change.Top)), ptrTo(float64(t.Change.Bottom))
+				}
+				// More 前N is good news, more 后N is bad news.
+				s.signed(c.at["topChange"], row, top, deltaFormat, 1, styleKey{})
+				s.signed(c.at["bottomChange"], row, bottom, deltaFormat, -1, styleKey{})
+			}
+			s.text(c.at["why"], row, remark(r.Why, r.TiedWith), styleKey{role: roleRemark})
+			// The board is the page shown on the screen at the meeting: rows
+			// with air, as on 排名矩阵.
+			s.height(row, 20)
+			row++
+		}
+		if cut > 0 {
+			s.overflow(row, c.last(), fmt.Sprintf("注:共 %d 个单位,超出 Excel 单表 %d 行的上限,排名最后的 %d 个单位未列出;完整名单见同时生成的 JSON 文件。",
+				len(res.Overall), sheetRows, cut))
+		} else if scored > 0 && !s.writing {
+			// In the first pass, before the columns get their widths, as
+			// it always was: excelize anchors the chart's corners by the
+			// widths it knows, so it spans the columns A–L the way it
+			// did, wider than its nominal 720 pixels.
+			b.boardChart(s, row+1, scored, c.at["unit"], c.at["score"])
+		}
+		s.finish(layout{lastCol: c.last(), headRows: 3, keepCols: c.at["unit"]})
+	})
 }
 
 // streak writes how many periods running a unit has held its tier; blank

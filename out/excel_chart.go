@@ -15,8 +15,15 @@ import (
 // 总榜, names in unitCol and scores in scoreCol) as horizontal bars, best
 // at the top, each bar in its tier's colour. The chart reads the table's
 // cells, so a score corrected in the sheet redraws it, and it stays an
-// editable chart when pasted into a slide.
+// editable chart when pasted into a slide. Of more than chartBars units it
+// draws the first chartBars: a province's 90 bars still read, the nation's
+// 2,844 would make a chart three hundred pages tall.
 func (b *book) boardChart(s *sheet, row, n, unitCol, scoreCol int) {
+	title := "综合得分"
+	if n > chartBars {
+		n = chartBars
+		title = fmt.Sprintf("综合得分(前 %d 名)", n)
+	}
 	ref := func(c int) string {
 		col, err := excelize.ColumnNumberToName(c)
 		b.fail(err)
@@ -27,7 +34,7 @@ func (b *book) boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 	lo, hi := 0.0, 100.0
 	font := excelize.Font{Family: fontName, Size: 10, Color: "404040"}
 	o := b.res.Rules
-	b.fail(b.f.AddChart(s.name, s.cell(1, row), &excelize.Chart{
+	b.fail(b.f.AddChart(s.name, s.ref(1, row), &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
 			Name:       fmt.Sprintf("'%s'!$%s$3", s.name, scoreName),
@@ -36,7 +43,7 @@ func (b *book) boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 			Fill:       solid(chartMiddle),
 		}},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
-			Text: "综合得分", Font: &excelize.Font{Family: fontName, Size: 12, Bold: true, Color: "404040"},
+			Text: title, Font: &excelize.Font{Family: fontName, Size: 12, Bold: true, Color: "404040"},
 		}}},
 		Legend: excelize.ChartLegend{Position: "none"},
 		// The category axis runs bottom-up by default; reversed, rank 1
@@ -46,7 +53,7 @@ func (b *book) boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: scoreFormat}},
 		Dimension: excelize.ChartDimension{Width: 720, Height: uint(max(280, 60+26*n))},
 		Format: excelize.GraphicOptions{
-			AltText: fmt.Sprintf("综合得分条形图:红色为前%d位,黄色为后%d位", o.Top, o.Bottom),
+			AltText: fmt.Sprintf("%s条形图:红色为前%d位,黄色为后%d位", title, o.Top, o.Bottom),
 		},
 	}))
 	if b.err != nil {
@@ -106,6 +113,9 @@ func completeBarChart(doc []byte, colours, cats []string, vals []float64) []byte
 	nums.WriteString(`</numCache>`)
 	return bytes.Replace(doc, []byte("<numCache><formatCode></formatCode></numCache>"), nums.Bytes(), 1)
 }
+
+// chartBars is the most bars the 总榜 chart draws.
+const chartBars = 100
 
 // insertAfter inserts ins after the first occurrence of anchor.
 func insertAfter(doc []byte, anchor string, ins []byte) []byte {

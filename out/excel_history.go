@@ -12,36 +12,27 @@ import (
 // (units in this period's rank order), one row per unit, so that "how has
 // 东阳 moved on 管控力量化指数 since January" is one filter away. It is
 // written only when the result has history.
-func (b *book) writeHistory(s *sheet) {
+func (b *book) writeHistory() {
 	res, h := b.res, b.res.History
+	periods := h.Periods
+	// Excel's 16,384 columns: four are not periods. Only centuries of
+	// monthly data would need more; then the latest periods are shown.
+	skip := max(0, len(periods)-max(1, sheetCols-4))
+	periods = periods[skip:]
 	var c columns
 	c.add("group", "分组")
 	c.add("name", "指标")
 	c.add("unit", "单位")
-	for i, p := range h.Periods {
-		c.add(p, periodHead(p, i == len(h.Periods)-1))
+	for i, p := range periods {
+		c.add(p, periodHead(p, i == len(periods)-1))
 	}
 	c.add("change", "变化")
-	s.heading(c.last(), fmt.Sprintf("历史:各单位%s至%s各期的名次(1 为最好,— 为该期没有名次)和本期较上期的变化,先列总榜,再逐项列出指标;"+
-		"某项指标各期均无名次的单位不列出。可用表头的筛选按钮只看某个单位。",
-		data.PeriodLabel(h.Periods[0]), data.PeriodLabel(h.Periods[len(h.Periods)-1])))
-	s.headers(3, c.heads...)
+	groupCol, nameCol, unitCol, changeCol := c.at["group"], c.at["name"], c.at["unit"], c.at["change"]
 
-	row := 4
-	block := func(group, name string, trends []rank.Trend) {
-		for i, t := range trends {
-			first := i == 0
-			s.text(c.at["group"], row, group, styleKey{role: roleText, first: first})
-			s.text(c.at["name"], row, name, styleKey{role: roleText, first: first})
-			s.text(c.at["unit"], row, t.Unit, styleKey{role: roleText, first: first})
-			for j, r := range t.Ranks {
-				s.rankCell(c.at["unit"]+1+j, row, r, styleKey{role: roleCenter, first: first})
-			}
-			s.change(c.at["change"], row, lastChange(t.Ranks), styleKey{first: first})
-			row++
-		}
+	type block struct {
+		group, name string
+		trends      []rank.Trend
 	}
-
 	overall := map[string]rank.Trend{}
 	for _, t := range h.Overall {
 		overall[t.Unit] = t
@@ -52,12 +43,12 @@ func (b *book) writeHistory(s *sheet) {
 			board = append(board, t)
 		}
 	}
-	block("总榜", "综合得分排名", board)
-
+	blocks := []block{{"总榜", "综合得分排名", board}}
 	order := map[string][]rank.Entry{}
 	for _, ind := range res.Indicators {
 		order[ind.Group+"/"+ind.Name] = ind.Entries
 	}
+	total := len(board)
 	for _, ti := range h.Indicators {
 		byUnit := map[string]rank.Trend{}
 		for _, t := range ti.Units {
@@ -79,17 +70,56 @@ func (b *book) writeHistory(s *sheet) {
 				trends = append(trends, t)
 			}
 		}
-		block(ti.Group, ti.Name, trends)
+		blocks = append(blocks, block{ti.Group, ti.Name, trends})
+		total += len(trends)
 	}
 
-	s.limit[c.at["name"]] = [2]float64{12, 36}
-	for i := range h.Periods {
-		s.limit[c.at["unit"]+1+i] = [2]float64{10, 16}
+	note := fmt.Sprintf("历史:各单位%s至%s各期的名次(1 为最好,— 为该期没有名次)和本期较上期的变化,先列总榜,再逐项列出指标;"+
+		"某项指标各期均无名次的单位不列出。可用表头的筛选按钮只看某个单位。",
+		data.PeriodLabel(periods[0]), data.PeriodLabel(periods[len(periods)-1]))
+	if skip > 0 {
+		note += fmt.Sprintf("共 %d 期,超出 Excel 单表列数上限,只列出最近 %d 期。", len(h.Periods), len(periods))
 	}
-	if row > 4 {
-		b.fail(b.f.AutoFilter(s.name, s.cell(1, 3)+":"+s.cell(c.last(), row-1), nil))
+	room := max(0, sheetRows-4)
+	if total > room {
+		note += fmt.Sprintf("本表共 %d 行,超出 Excel 单表上限,只列出前 %d 行(见表末说明)。", total, room)
 	}
-	s.finish(layout{lastCol: c.last(), headRows: 3, keepCols: c.at["unit"]})
+
+	b.write(sheetHistory, func(s *sheet) {
+		s.limit[nameCol] = [2]float64{12, 36}
+		for i := range periods {
+			s.limit[unitCol+1+i] = [2]float64{10, 16}
+		}
+		s.heading(c.last(), note)
+		s.headers(3, c.heads...)
+		row := 4
+	fill:
+		for _, bl := range blocks {
+			for i, t := range bl.trends {
+				if row-4 == room {
+					break fill
+				}
+				first := i == 0
+				s.text(groupCol, row, bl.group, styleKey{role: roleText, first: first})
+				s.text(nameCol, row, bl.name, styleKey{role: roleText, first: first})
+				s.text(unitCol, row, t.Unit, styleKey{role: roleText, first: first})
+				ranks := t.Ranks[min(skip, len(t.Ranks)):]
+				for j, r := range ranks {
+					s.rankCell(unitCol+1+j, row, r, styleKey{role: roleCenter, first: first})
+				}
+				s.change(changeCol, row, lastChange(ranks), styleKey{first: first})
+				row++
+			}
+		}
+		if row > 4 {
+			s.autoFilter(1, 3, c.last(), row-1)
+		}
+		if total > room {
+			s.overflow(row, c.last(), fmt.Sprintf("注:本表共 %d 行,超出 Excel 单表 %d 行的上限,以上只列出前 %d 行,其余 %d 行未列出;完整历史见同时生成的 JSON 文件。",
+				total, sheetRows, room, total-room))
+		}
+		s.finish(layout{lastCol: c.last(), headRows: 3, keepCols: unitCol})
+	})
 }
 
 // periodHead is a period's column header: "2022年3月", and "2022年4月(本期)"

@@ -2,19 +2,20 @@ package out
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"shaipin/data"
+	"shaipin/rank"
 )
 
 // writeNotes fills 说明: what the workbook is, where the figures came from,
 // the rules that made the ranks, and every indicator's direction and weight,
 // so a forwarded copy explains itself.
-func (b *book) writeNotes(s *sheet) {
+func (b *book) writeNotes() {
 	res, o := b.res, b.res.Rules
 	const last = 10
-	s.heading(last, "说明:数据来源、排名规则和每项指标的方向、权重。")
 
 	ranked := 0
 	for _, ind := range res.Indicators {
@@ -34,8 +35,9 @@ func (b *book) writeNotes(s *sheet) {
 		{"标题", res.Title},
 		{"期间", data.PeriodLabel(res.Period) + "(" + res.Period + ")"},
 		{"数据来源", source},
-		{"参与单位", fmt.Sprintf("%d 个:%s", len(res.Units), strings.Join(res.Units, "、"))},
-		{"指标", fmt.Sprintf("%d 项,其中参与排名 %d 项;分 %d 组:%s", len(res.Indicators), ranked, len(res.Groups()), strings.Join(res.Groups(), "、"))},
+		{"参与单位", unitsFact(res.Units)},
+		{"指标", fmt.Sprintf("%d 项,其中参与排名 %d 项;分 %d 组:%s", len(res.Indicators), ranked, len(res.Groups()),
+			strings.Join(groupList(res.Groups(), notesListMax), "、"))},
 		{"档次", fmt.Sprintf("每项指标在有数值、参与排名的单位中排名:前%d位为红旗(红色),后%d位为黄旗(黄色),其余为中间。未报送的单位不参与该项排名,显示为“—”,不按 0 计。", o.Top, o.Bottom)},
 		{"并列", o.TieLabel() + ";数值按该指标的小数位比较。"},
 		{"综合得分", o.ScoreLabel() + "。"},
@@ -53,24 +55,11 @@ func (b *book) writeNotes(s *sheet) {
 			data.PeriodLabel(res.Period), fixed(*t, 1))})
 	}
 	facts = append(facts, [2]string{"生成时间", generated}, [2]string{"生成工具", "shaipin"})
-	for col, w := range []float64{11, 13, 34, 9, 15, 7, 9, 7, 9, 11} {
-		s.limit[col+1] = [2]float64{w, w}
+	type line struct {
+		ind      rank.Indicator
+		reported string
 	}
-	row := 3
-	for _, f := range facts {
-		s.text(1, row, f[0], styleKey{role: roleKey})
-		s.text(2, row, f[1], styleKey{role: roleText})
-		s.merge(2, row, last, row, styleKey{role: roleWrap})
-		// A merged cell does not grow with its text, so its row is
-		// sized for the text across the whole merged width.
-		s.wraps[row] = append(s.wraps[row], wrapped{c1: 2, c2: last, text: f[1]})
-		row++
-	}
-	row++
-	s.text(1, row, "指标一览", styleKey{role: roleNote})
-	row++
-	s.headers(row, "序号", "分组", "指标", "单位(计量)", "方向", "权重", "参与排名", "小数位", "时序进度", "报送单位数")
-	row++
+	lines := make([]line, len(res.Indicators))
 	for i, ind := range res.Indicators {
 		reported := 0
 		for _, e := range ind.Entries {
@@ -78,19 +67,77 @@ func (b *book) writeNotes(s *sheet) {
 				reported++
 			}
 		}
-		s.integer(1, row, i+1, styleKey{role: roleCenter})
-		s.text(2, row, ind.Group, styleKey{role: roleText})
-		s.text(3, row, ind.Name, styleKey{role: roleText})
-		s.text(4, row, ind.Unit, styleKey{role: roleCenter})
-		s.text(5, row, ind.Direction.Label(), styleKey{role: roleCenter})
-		s.number(6, row, ind.Weight, strconv.FormatFloat(ind.Weight, 'f', -1, 64), styleKey{role: roleCenter, numFmt: "General"})
-		s.text(7, row, yesNo(ind.Ranked), styleKey{role: roleCenter})
-		s.integer(8, row, ind.Precision, styleKey{role: roleCenter})
-		s.text(9, row, yesNo(ind.Schedule), styleKey{role: roleCenter})
-		s.text(10, row, fmt.Sprintf("%d / %d", reported, len(ind.Entries)), styleKey{role: roleCenter})
-		row++
+		lines[i] = line{ind, fmt.Sprintf("%d / %d", reported, len(ind.Entries))}
 	}
-	s.finish(layout{lastCol: last, headRows: 2})
+
+	b.write(sheetNotes, func(s *sheet) {
+		for col, w := range []float64{11, 13, 34, 9, 15, 7, 9, 7, 9, 11} {
+			s.limit[col+1] = [2]float64{w, w}
+		}
+		s.heading(last, "说明:数据来源、排名规则和每项指标的方向、权重。")
+		row := 3
+		for _, f := range facts {
+			s.text(1, row, f[0], styleKey{role: roleKey})
+			s.text(2, row, f[1], styleKey{role: roleText})
+			s.merge(2, row, last, row, styleKey{role: roleWrap})
+			// A merged cell does not grow with its text, so its row is
+			// sized for the text across the whole merged width.
+			s.wrap(row, wrapped{c1: 2, c2: last, text: f[1]})
+			row++
+		}
+		row++
+		s.text(1, row, "指标一览", styleKey{role: roleNote})
+		row++
+		s.headers(row, "序号", "分组", "指标", "单位(计量)", "方向", "权重", "参与排名", "小数位", "时序进度", "报送单位数")
+		row++
+		shown := lines
+		if cut := len(lines) - (sheetRows - row + 1); cut > 0 {
+			shown = lines[:max(0, len(lines)-cut-1)] // and a row for the note
+		}
+		for i, l := range shown {
+			ind := l.ind
+			s.integer(1, row, i+1, styleKey{role: roleCenter})
+			s.text(2, row, ind.Group, styleKey{role: roleText})
+			s.text(3, row, ind.Name, styleKey{role: roleText})
+			s.text(4, row, ind.Unit, styleKey{role: roleCenter})
+			s.text(5, row, ind.Direction.Label(), styleKey{role: roleCenter})
+			s.number(6, row, ind.Weight, styleKey{role: roleCenter, numFmt: "General"},
+				func() string { return strconv.FormatFloat(ind.Weight, 'f', -1, 64) })
+			s.text(7, row, yesNo(ind.Ranked), styleKey{role: roleCenter})
+			s.integer(8, row, ind.Precision, styleKey{role: roleCenter})
+			s.text(9, row, yesNo(ind.Schedule), styleKey{role: roleCenter})
+			s.text(10, row, l.reported, styleKey{role: roleCenter})
+			row++
+		}
+		if len(shown) < len(lines) {
+			s.overflow(row, last, fmt.Sprintf("注:共 %d 项指标,超出 Excel 单表 %d 行的上限,其余 %d 项未列出。", len(lines), sheetRows, len(lines)-len(shown)))
+		}
+		s.finish(layout{lastCol: last, headRows: 2})
+	})
+}
+
+// notesListMax is how many units or groups 说明 names before it counts the
+// rest: a province's 90 units fit in a few lines, the nation's 2,844 would
+// need two hundred.
+const notesListMax = 100
+
+// unitsFact is 说明's 参与单位: how many, and their names, or when there
+// are very many, the first of them and where to find the rest.
+func unitsFact(units []string) string {
+	if len(units) <= notesListMax {
+		return fmt.Sprintf("%d 个:%s", len(units), strings.Join(units, "、"))
+	}
+	return fmt.Sprintf("%d 个,完整名单见“总榜”:%s", len(units), strings.Join(nameList(units, notesListMax), "、"))
+}
+
+// groupList is nameList for groups: "甲、乙等 300 组".
+func groupList(groups []string, max int) []string {
+	if len(groups) <= max {
+		return groups
+	}
+	list := slices.Clone(groups[:max])
+	list[max-1] += fmt.Sprintf("等 %d 组", len(groups))
+	return list
 }
 
 func yesNo(b bool) string {

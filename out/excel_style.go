@@ -220,8 +220,8 @@ const (
 // fits s: a Chinese character is about two of them.
 func colWidth(s string) float64 {
 	w := 0.0
-	for _, line := range strings.Split(s, "\n") {
-		w = max(w, float64(displayWidth(line)))
+	for line := range strings.SplitSeq(s, "\n") {
+		w = max(w, float64(textWidth(line)))
 	}
 	return w*1.1 + 2
 }

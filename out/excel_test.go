@@ -698,16 +698,3 @@ func TestExcelWriteError(t *testing.T) {
 		t.Errorf("err = %v, want the writer's error", err)
 	}
 }
-
-func BenchmarkExcel(b *testing.B) {
-	res := sampleResult(b, nil)
-	var size int
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := Excel(&buf, res, ExcelOptions{Generated: generated}); err != nil {
-			b.Fatal(err)
-		}
-		size = buf.Len()
-	}
-	b.ReportMetric(float64(size), "bytes/workbook")
-}

@@ -2,6 +2,7 @@ package out
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"shaipin/rank"
@@ -10,30 +11,34 @@ import (
 // writeTiers fills 前三后三: for every ranked indicator, its top-tier and
 // bottom-tier units with their values, in the words read out at the
 // meeting ("义乌市 91.86、磐安县 91.17、婺城区 90.80"), and who did not report.
-func (b *book) writeTiers(s *sheet) {
+// Long lists (a thousand units tied for first, two hundred that did not
+// report) name the first few and count the rest, so that every row stays a
+// few lines tall.
+func (b *book) writeTiers() {
 	res, o := b.res, b.res.Rules
 	const last = 6
-	s.heading(last, "前三后三:每项参与排名指标的前、后档次单位及其数值,可直接用于会议通报。"+tierLegend(o))
-	s.headers(3, "分组", "指标", "单位(计量)",
-		fmt.Sprintf("前%d位(红旗)", o.Top), fmt.Sprintf("后%d位(黄旗)", o.Bottom), "未报送")
-	s.limit[2] = [2]float64{12, 30}
-	s.limit[4] = [2]float64{24, 46}
-	s.limit[5] = [2]float64{24, 46}
-	s.limit[6] = [2]float64{12, 40}
-	row := 4
+	widths := [][2]float64{2: {12, 30}, 4: {24, 46}, 5: {24, 46}, 6: {12, 40}}
+	type line struct {
+		ind        rank.Indicator
+		top, worst string
+		topTier    rank.Tier
+		worstTier  rank.Tier
+		missing    string
+	}
+	var lines []line
 	for _, ind := range res.Indicators {
 		if !ind.Ranked {
 			continue
 		}
-		s.text(1, row, ind.Group, styleKey{role: roleText})
-		s.text(2, row, ind.Name, styleKey{role: roleText})
-		s.text(3, row, ind.Unit, styleKey{role: roleCenter})
-		for i, tier := range []rank.Tier{rank.Top, rank.Bottom} {
-			v := lineUp(readOutParts(ind, tier), s.limit[4+i][1])
-			if v == "" {
-				v, tier = "—", rank.None // an empty tier is not a flag
-			}
-			s.text(4+i, row, v, styleKey{role: roleWrap, tier: tier})
+		l := line{ind: ind, topTier: rank.Top, worstTier: rank.Bottom}
+		l.top = lineUp(readOutParts(ind, rank.Top), widths[4][1])
+		l.worst = lineUp(readOutParts(ind, rank.Bottom), widths[5][1])
+		// An empty tier is not a flag.
+		if l.top == "" {
+			l.top, l.topTier = "—", rank.None
+		}
+		if l.worst == "" {
+			l.worst, l.worstTier = "—", rank.None
 		}
 		var missing []string
 		for _, e := range ind.Entries {
@@ -41,12 +46,56 @@ func (b *book) writeTiers(s *sheet) {
 				missing = append(missing, e.Unit)
 			}
 		}
-		s.text(6, row, lineUp(missing, s.limit[6][1]), styleKey{role: roleWrap})
-		row++
+		l.missing = lineUp(nameList(missing, listMax), widths[6][1])
+		lines = append(lines, l)
 	}
-	// Rows of one height: the page is read across, indicator by indicator,
-	// and a ragged grid makes the eye lose its row.
-	s.finish(layout{lastCol: last, headRows: 3, keepCols: 2, uniform: true})
+
+	b.write(sheetTiers, func(s *sheet) {
+		for col, w := range widths {
+			if w[1] > 0 {
+				s.limit[col] = w
+			}
+		}
+		s.heading(last, "前三后三:每项参与排名指标的前、后档次单位及其数值,可直接用于会议通报。"+tierLegend(o))
+		s.headers(3, "分组", "指标", "单位(计量)",
+			fmt.Sprintf("前%d位(红旗)", o.Top), fmt.Sprintf("后%d位(黄旗)", o.Bottom), "未报送")
+		row := 4
+		shown := lines
+		if cut := len(lines) - (sheetRows - row + 1); cut > 0 {
+			shown = lines[:max(0, len(lines)-cut-1)] // and a row for the note
+		}
+		for _, l := range shown {
+			s.text(1, row, l.ind.Group, styleKey{role: roleText})
+			s.text(2, row, l.ind.Name, styleKey{role: roleText})
+			s.text(3, row, l.ind.Unit, styleKey{role: roleCenter})
+			s.text(4, row, l.top, styleKey{role: roleWrap, tier: l.topTier})
+			s.text(5, row, l.worst, styleKey{role: roleWrap, tier: l.worstTier})
+			s.text(6, row, l.missing, styleKey{role: roleWrap})
+			row++
+		}
+		if len(shown) < len(lines) {
+			s.overflow(row, last, fmt.Sprintf("注:共 %d 项指标,超出 Excel 单表 %d 行的上限,其余 %d 项未列出,见“分项排名”。", len(lines), sheetRows, len(lines)-len(shown)))
+		}
+		// Rows of one height: the page is read across, indicator by indicator,
+		// and a ragged grid makes the eye lose its row.
+		s.finish(layout{lastCol: last, headRows: 3, keepCols: 2, uniform: true})
+	})
+}
+
+// listMax is how many units a list on 前三后三 names before it counts the
+// rest: ten names fill two or three lines of the column.
+const listMax = 10
+
+// nameList is names, or when there are more than max of them, the first
+// max followed by how many there are in all: "甲、乙、丙等 1000 个单位" (as
+// one item, so that lineUp keeps the count with the last name).
+func nameList(names []string, max int) []string {
+	if len(names) <= max {
+		return names
+	}
+	list := slices.Clone(names[:max])
+	list[max-1] += fmt.Sprintf("等 %d 个单位", len(names))
+	return list
 }
 
 // readOut lists an indicator's units in a tier, in rank order, each with
@@ -61,6 +110,8 @@ func readOut(ind rank.Indicator, tier rank.Tier) string {
 }
 
 // readOutParts is readOut's list before it is joined: one part per rank.
+// A tie of more than listMax units names the first listMax of them:
+// "甲、乙、……等 1000 个单位 100%(并列第1)".
 func readOutParts(ind rank.Indicator, tier rank.Tier) []string {
 	var parts []string
 	es := ind.Entries
@@ -74,13 +125,24 @@ func readOutParts(ind rank.Indicator, tier rank.Tier) []string {
 			i++
 			names = append(names, es[i].Unit)
 		}
-		p := strings.Join(names, "、") + " " + shownValue(ind, *e.Value)
+		p := strings.Join(nameList(names, listMax), "、") + " " + shownValue(ind, *e.Value)
 		if len(names) > 1 || len(e.TiedWith) > 0 {
 			p += fmt.Sprintf("(并列第%d)", *e.Rank)
 		}
 		parts = append(parts, p)
 	}
 	return parts
+}
+
+// remark is an entry's or a unit's 说明 for the one-line remark column: a
+// tie with more than listMax others names the first few and counts the
+// rest, where rank lists them all (a thousand names shrunk into one line
+// would be unreadable, and longer than a cell may hold).
+func remark(why string, tied []string) string {
+	if len(tied) <= listMax {
+		return why
+	}
+	return strings.Replace(why, strings.Join(tied, "、"), strings.Join(nameList(tied, listMax), "、"), 1)
 }
 
 // lineUp joins a list with "、", starting a new line before an item that
@@ -93,11 +155,11 @@ func lineUp(items []string, width float64) string {
 	// cell's padding), less one for a column that comes out narrower than
 	// width because nothing in it is that long.
 	avail := int(width) - 2
-	sep := displayWidth("、")
+	sep := textWidth("、")
 	var b strings.Builder
 	line := 0
 	for i, it := range items {
-		w := displayWidth(it)
+		w := textWidth(it)
 		if i > 0 {
 			b.WriteString("、")
 			line += sep

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -33,42 +35,74 @@ func TestSortDefaults(t *testing.T) {
 }
 
 func TestSortedZip(t *testing.T) {
+	big := strings.Repeat(`<row r="1"><c r="A1" s="3" t="inlineStr"><is><t>婺城区</t></is></c></row>`, 3*zipChunkSize/70)
 	parts := []struct{ name, body string }{
 		{"xl/workbook.xml", "<workbook/>"},
+		{"xl/worksheets/sheet2.xml", big},
 		{"[Content_Types].xml", `<Types><Default Extension="png" ContentType="p"/><Default Extension="bmp" ContentType="b"/></Types>`},
-		{"docProps/app.xml", "<app/>"},
+		{"xl/worksheets/sheet1.xml", "<worksheet/>"},
+		{"_rels/.rels", "<Relationships/>"},
+		{"docProps/app.xml", ""},
 	}
-	var buf bytes.Buffer
-	z := newSortedZip(&buf)
-	for _, p := range parts {
-		w, err := z.Create(p.name)
-		if err != nil {
+	write := func(order []int) []byte {
+		var buf bytes.Buffer
+		z := newSortedZip(&buf, nil)
+		for _, i := range order {
+			p := parts[i]
+			w, err := z.Create(p.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// excelize may write a part in several calls.
+			io.WriteString(w, p.body[:len(p.body)/2])
+			io.WriteString(w, p.body[len(p.body)/2:])
+		}
+		if err := z.Close(); err != nil {
 			t.Fatal(err)
 		}
-		// excelize may write a part in several calls.
-		io.WriteString(w, p.body[:len(p.body)/2])
-		io.WriteString(w, p.body[len(p.body)/2:])
+		return buf.Bytes()
 	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
+	b := write([]int{0, 1, 2, 3, 4, 5})
+	// Parts rewritten in the background end in any order: the bytes do
+	// not change.
+	if again := write([]int{3, 1, 0, 5, 4, 2}); !bytes.Equal(b, again) {
+		t.Errorf("the order of the parts changes the bytes")
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(zr.File) != len(parts) {
-		t.Fatalf("%d parts, want %d", len(zr.File), len(parts))
-	}
-	for i, f := range zr.File {
-		rc, _ := f.Open()
-		got, _ := io.ReadAll(rc)
+	want := []string{"[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Reading to the end checks the checksum and the size.
+		got, err := io.ReadAll(rc)
 		rc.Close()
-		want := parts[i].body
+		if err != nil {
+			t.Errorf("%s: %v", f.Name, err)
+		}
+		var body string
+		for _, p := range parts {
+			if p.name == f.Name {
+				body = p.body
+			}
+		}
 		if f.Name == contentTypesPart {
-			want = `<Types><Default Extension="bmp" ContentType="b"/><Default Extension="png" ContentType="p"/></Types>`
+			body = `<Types><Default Extension="bmp" ContentType="b"/><Default Extension="png" ContentType="p"/></Types>`
 		}
-		if f.Name != parts[i].name || string(got) != want {
-			t.Errorf("part %d = %s %q, want %s %q (order kept, only content types sorted)", i, f.Name, got, parts[i].name, want)
+		if string(got) != body {
+			t.Errorf("%s: %d bytes differ from the %d written", f.Name, len(got), len(body))
 		}
+		if f.Method != zip.Deflate || !f.Modified.IsZero() && f.Modified.Year() > 1980 {
+			t.Errorf("%s: method %d, modified %v", f.Name, f.Method, f.Modified)
+		}
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("parts = %q, want %q", names, want)
 	}
 }

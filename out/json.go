@@ -1,17 +1,78 @@
 package out
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"shaipin/rank"
 )
 
+// compactAbove is the number of entries past which JSON is written without
+// indentation: at national scale (850,000 entries) indentation alone
+// would add a hundred megabytes.
+var compactAbove = 100000
+
 // JSON writes the result in the stable machine contract (see docs/json.md),
-// indented, with Chinese left unescaped.
+// with Chinese left unescaped. Indicators are encoded one at a time, so
+// memory stays bounded by the largest indicator, not the whole document.
 func JSON(w io.Writer, res *rank.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(res)
+	entries := 0
+	for _, ind := range res.Indicators {
+		entries += len(ind.Entries)
+	}
+	indent := entries <= compactAbove
+	bw := bufio.NewWriterSize(w, 1<<20)
+	encode := func(v any, prefix string) ([]byte, error) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if indent {
+			enc.SetIndent(prefix, "  ")
+		}
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimRight(buf.Bytes(), "\n"), nil
+	}
+	shell := *res
+	shell.Indicators = []rank.Indicator{}
+	doc, err := encode(&shell, "")
+	if err != nil {
+		return err
+	}
+	marker := []byte(`"indicators":[]`)
+	if indent {
+		marker = []byte(`"indicators": []`)
+	}
+	at := bytes.Index(doc, marker)
+	if at < 0 {
+		return fmt.Errorf("JSON: indicators field not found")
+	}
+	at += len(marker) - 1 // before the closing ]
+	bw.Write(doc[:at])
+	for i := range res.Indicators {
+		sep, prefix := ",", ""
+		if i == 0 {
+			sep = ""
+		}
+		if indent {
+			sep += "\n    "
+			prefix = "    "
+		}
+		b, err := encode(&res.Indicators[i], prefix)
+		if err != nil {
+			return err
+		}
+		bw.WriteString(sep)
+		bw.Write(b)
+	}
+	if indent && len(res.Indicators) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.Write(doc[at:])
+	bw.WriteString("\n")
+	return bw.Flush()
 }

@@ -1,0 +1,353 @@
+package out
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"math"
+	"math/big"
+	"math/rand"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"shaipin/data"
+	"shaipin/rank"
+)
+
+// syntheticResult ranks n units × m indicators of made-up figures, after
+// edit (if any) has changed them.
+func syntheticResult(t testing.TB, n, m int, edit func(p *data.Period)) *rank.Result {
+	t.Helper()
+	r := rand.New(rand.NewSource(7))
+	p := &data.Period{Period: "2022-04", Title: "测试省2022年1—4月晒拼指标排名"}
+	for k := 0; k < n; k++ {
+		p.Units = append(p.Units, fmt.Sprintf("第%04d县", k))
+	}
+	for i := 0; i < m; i++ {
+		ind := &data.Indicator{Name: fmt.Sprintf("指标%03d", i), Group: fmt.Sprintf("分组%d", i%4), Unit: "%",
+			Direction: data.Higher, Weight: 1, Decimals: -1, Ranked: true, Values: make([]data.Value, n)}
+		for k := range ind.Values {
+			if r.Intn(20) > 0 {
+				ind.Values[k] = data.Value{OK: true, Number: float64(r.Intn(10000)) / 100, Decimals: 2}
+			}
+		}
+		p.Indicators = append(p.Indicators, ind)
+	}
+	if edit != nil {
+		edit(p)
+	}
+	res, err := rank.ComputePeriod(p, rank.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// checkHeights fails when a row of any sheet is taller than Excel allows.
+func checkHeights(t *testing.T, f *excelize.File) {
+	t.Helper()
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r := 1; r <= len(rows); r++ {
+			if h, _ := f.GetRowHeight(sheet, r); h > maxRowHeight {
+				t.Errorf("%s row %d is %v points high", sheet, r, h)
+			}
+		}
+	}
+}
+
+// TestExcelLongLists: at national scale a thousand units can tie for
+// first and a hundred not report. The lists name the first few and count
+// the rest, so that no row outgrows Excel's 409 points (the workbook
+// failed to save) and 前三后三 stays readable.
+func TestExcelLongLists(t *testing.T) {
+	res := syntheticResult(t, 1300, 3, func(p *data.Period) {
+		for k := range p.Units {
+			v := &p.Indicators[0].Values[k]
+			switch {
+			case k < 1000:
+				*v = data.Value{OK: true, Number: 1000, Decimals: 0}
+			case k < 1150:
+				*v = data.Value{OK: true, Number: float64(k - 1000), Decimals: 0} // below 100
+			default:
+				*v = data.Value{}
+			}
+		}
+	})
+	f := openExcel(t, writeExcel(t, res))
+	checkHeights(t, f)
+
+	row := findRow(t, f, "前三后三", map[int]string{2: "指标000"})
+	top, _ := f.GetCellValue("前三后三", cellName(t, 4, row))
+	top = strings.ReplaceAll(top, "\n", "")
+	if !strings.HasSuffix(top, "等 1000 个单位 1000%(并列第1)") || strings.Count(top, "县") != listMax {
+		t.Errorf("前3 = %q, want %d names and 等 1000 个单位", top, listMax)
+	}
+	missing, _ := f.GetCellValue("前三后三", cellName(t, 6, row))
+	if missing = strings.ReplaceAll(missing, "\n", ""); !strings.HasSuffix(missing, "等 150 个单位") || strings.Count(missing, "县") != listMax {
+		t.Errorf("未报送 = %q, want %d names and 等 150 个单位", missing, listMax)
+	}
+	// The tie's remark names ten of the 999 others, not all of them.
+	why := colOf(t, f, "分项排名", "说明")
+	row = findRow(t, f, "分项排名", map[int]string{2: "指标000", 4: "第0000县"})
+	if got, _ := f.GetCellValue("分项排名", cellName(t, why, row)); !strings.Contains(got, "等 999 个单位并列") || utf8.RuneCountInString(got) > 200 {
+		t.Errorf("remark = %q", got)
+	}
+	rows, _ := f.GetRows("说明")
+	for _, r := range rows {
+		if len(r) > 1 && r[0] == "参与单位" {
+			if !strings.HasPrefix(r[1], "1300 个,完整名单见“总榜”") || !strings.HasSuffix(r[1], "等 1300 个单位") {
+				t.Errorf("参与单位 = %.80q…", r[1])
+			}
+		}
+	}
+	// 1,300 bars would not read: the chart shows the first hundred.
+	b := writeExcel(t, res)
+	if chart := zipPart(t, b, "xl/charts/chart1.xml"); !strings.Contains(chart, "$C$4:$C$103") || !strings.Contains(chart, "综合得分(前 100 名)") {
+		t.Errorf("chart does not stop at 100 bars")
+	}
+}
+
+// limits sets Excel's limits for the test.
+func limits(t *testing.T, rows, cols int) {
+	t.Helper()
+	r, c := sheetRows, sheetCols
+	sheetRows, sheetCols = rows, cols
+	t.Cleanup(func() { sheetRows, sheetCols = r, c })
+}
+
+// TestExcelLimits: a sheet that would outgrow Excel's rows or columns is
+// cut short, and says so, instead of failing the whole workbook.
+func TestExcelLimits(t *testing.T) {
+	res := sampleResult(t, nil) // 10 units, 32 indicators, 4 periods
+	entries := 0
+	for _, ind := range res.Indicators {
+		entries += len(ind.Entries)
+	}
+	t.Run("rows and columns", func(t *testing.T) {
+		limits(t, 30, 6)
+		f := openExcel(t, writeExcel(t, res))
+		for _, sheet := range f.GetSheetList() {
+			rows, _ := f.GetRows(sheet)
+			if len(rows) > sheetRows {
+				t.Errorf("%s has %d rows, more than %d", sheet, len(rows), sheetRows)
+			}
+			dim, _ := f.GetSheetDimension(sheet)
+			col, row, err := excelize.CellNameToCoordinates(dim[strings.Index(dim, ":")+1:])
+			if err != nil || col > sheetCols && sheet != "总榜" && sheet != "分项排名" && sheet != "说明" || row > sheetRows {
+				t.Errorf("%s uses %s", sheet, dim)
+			}
+		}
+		note := func(sheet string, row int, want string) {
+			t.Helper()
+			got, _ := f.GetCellValue(sheet, cellName(t, 1, row))
+			if !strings.HasPrefix(got, want) {
+				t.Errorf("%s row %d = %q, want %q…", sheet, row, got, want)
+			}
+		}
+		note("分项排名", 30, fmt.Sprintf("注:本表共 %d 行,超出 Excel 单表 30 行的上限,以上只列出前 26 行", entries))
+		note("历史", 30, "注:本表共")
+		note("前三后三", 30, "注:共 32 项指标,超出 Excel 单表 30 行的上限,其余 6 项未列出")
+		note("说明", 30, "注:共 32 项指标")
+		if got, _ := f.GetCellValue("分项排名", "A2"); !strings.Contains(got, "只列出前 26 行") {
+			t.Errorf("分项排名 note = %q", got)
+		}
+		// The filter covers the rows listed, not the note.
+		for _, n := range f.GetDefinedName() {
+			if n.Name == "_xlnm._FilterDatabase" && n.Scope == "分项排名" && !strings.HasSuffix(n.RefersTo, "$29") {
+				t.Errorf("分项排名 filter = %s", n.RefersTo)
+			}
+		}
+		// 排名矩阵: rank, unit and the first four indicators.
+		if got, _ := f.GetCellValue("排名矩阵", "A2"); !strings.Contains(got, "超出 Excel 单表 6 列的上限,只列出前 4 项") {
+			t.Errorf("排名矩阵 note = %q", got)
+		}
+		// 历史: the latest two periods.
+		if got := headersOf(t, f, "历史"); strings.Join(got, "|") != "分组|指标|单位|2022年3月|2022年4月(本期)|变化" {
+			t.Errorf("历史 headers = %q", got)
+		}
+	})
+	t.Run("units", func(t *testing.T) {
+		limits(t, 10, excelize.MaxColumns)
+		b := writeExcel(t, res)
+		f := openExcel(t, b)
+		got, _ := f.GetCellValue("总榜", "A10")
+		if !strings.HasPrefix(got, "注:共 10 个单位,超出 Excel 单表 10 行的上限,排名最后的 4 个单位未列出") {
+			t.Errorf("总榜 A10 = %q", got)
+		}
+		if got, _ := f.GetCellValue("排名矩阵", "A10"); !strings.HasPrefix(got, "注:共 10 个单位") {
+			t.Errorf("排名矩阵 A10 = %q", got)
+		}
+		// No room under the table: no chart.
+		if _, err := zipReader(t, b).Open("xl/charts/chart1.xml"); err == nil {
+			t.Errorf("a chart with the board cut short")
+		}
+	})
+}
+
+// TestExcelStrings: names go into the workbook and come back as they
+// were, however they are spelt.
+func TestExcelStrings(t *testing.T) {
+	names := []string{
+		" 前后有空格 ", "a&b<c>\"d'", "_x0041_ 字面", "制表\t符", "两\n行", "\r回车",
+		"控制\x01字符", "非字符\uFFFE", "坏\xffUTF-8",
+	}
+	res := sampleResult(t, func(p *data.Period) {
+		copy(p.Units, names)
+	})
+	f := openExcel(t, writeExcel(t, res))
+	want := func(s string) string {
+		// XML cannot carry these; excelize writes U+FFFD instead.
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		return strings.Map(func(r rune) rune {
+			if r == 0x01 || r == 0xFFFE {
+				return '\uFFFD'
+			}
+			return r
+		}, s)
+	}
+	col := colOf(t, f, "总榜", "单位")
+	got := map[string]bool{}
+	for row := 4; row < 4+len(res.Overall); row++ {
+		v, _ := f.GetCellValue("总榜", cellName(t, col, row))
+		got[v] = true
+	}
+	for _, n := range names {
+		if !got[want(n)] {
+			t.Errorf("%q did not come back: %v", n, got)
+		}
+	}
+}
+
+// TestAppendText checks the <t> element against XML: it decodes to the
+// text (a literal "_x0041_" protected), keeps its outer spaces, and stops
+// at Excel's 32,767 characters.
+func TestAppendText(t *testing.T) {
+	long := strings.Repeat("长", excelize.TotalCellChars+10)
+	tests := []struct {
+		in, want string
+		space    bool
+	}{
+		{"婺城区", "婺城区", false},
+		{"", "", false},
+		{" a ", " a ", true},
+		{"a\nb", "a\nb", false},
+		{"<&>\"'", "<&>\"'", false},
+		{"_x0041_", "_x005F_x0041_", false},
+		{"\t缩进", "\t缩进", true},
+		{long, long[:3*excelize.TotalCellChars], false},
+		{"😀" + long, "😀" + long[:3*(excelize.TotalCellChars-2)], false},
+	}
+	for _, tt := range tests {
+		b := appendText(nil, tt.in)
+		var el struct {
+			Text  string `xml:",chardata"`
+			Space string `xml:"http://www.w3.org/XML/1998/namespace space,attr"`
+		}
+		if err := xml.Unmarshal(b, &el); err != nil {
+			t.Errorf("%.20q: %v in %.60s", tt.in, err, b)
+			continue
+		}
+		if el.Text != tt.want || (el.Space == "preserve") != tt.space {
+			t.Errorf("%.20q: got %.20q space %q, want %.20q", tt.in, el.Text, el.Space, tt.want)
+		}
+	}
+}
+
+// TestAppendCellFloat: numbers are stored as excelize stores them.
+func TestAppendCellFloat(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	r := rand.New(rand.NewSource(1))
+	values := []float64{0, -0.0, 1, -1, 0.1, 52.7, 91.86, 1.0 / 3, 2.0 / 3, 1e15, 1e16 + 2, 123456789012345678, -9.87654321098765e-7,
+		1e-300, 1e300, math.MaxFloat64, math.SmallestNonzeroFloat64, 0.1 + 0.2}
+	for range 2000 {
+		values = append(values, (r.Float64()-0.5)*math.Pow(10, float64(r.Intn(40)-20)))
+	}
+	for i, v := range values {
+		cell := cellName(t, 1, i+1)
+		if err := f.SetCellFloat("Sheet1", cell, v, -1, 64); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := f.GetCellValue("Sheet1", cell, excelize.Options{RawCellValue: true})
+		if got := string(appendCellFloat([]byte("x"), v)[1:]); got != want {
+			t.Errorf("%v: %q, excelize %q", v, got, want)
+		}
+	}
+}
+
+// TestFixedRounding: fixed rounds as big.Rat's FloatString does, which it
+// replaced.
+func TestFixedRounding(t *testing.T) {
+	rat := func(v float64, d int) string {
+		r, _ := new(big.Rat).SetString(strconv.FormatFloat(v, 'f', -1, 64))
+		return r.FloatString(d)
+	}
+	r := rand.New(rand.NewSource(1))
+	values := []float64{0, -0.0, 0.5, 1.5, 2.5, -2.5, 9.995, 99.995, 999.5, 0.045, -0.001, 1e21, 123.456, 0.125, -0.125}
+	for range 5000 {
+		v := float64(r.Intn(2000000)-1000000) / math.Pow(10, float64(r.Intn(6)))
+		values = append(values, v, v+0.005, r.NormFloat64()*1e4)
+	}
+	for _, v := range values {
+		for d := range 5 {
+			if got, want := fixed(v, d), rat(v, d); got != want {
+				t.Errorf("fixed(%v, %d) = %q, big.Rat %q", v, d, got, want)
+			}
+		}
+	}
+}
+
+// TestExcelLarge writes a province-sized sheet, its XML deflated in many
+// chunks at once, and reads every row back.
+func TestExcelLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a larger workbook")
+	}
+	res := syntheticResult(t, 300, 40, nil)
+	b := writeExcel(t, res)
+	if again := writeExcel(t, res); !bytes.Equal(b, again) {
+		t.Fatal("two writes differ")
+	}
+	f := openExcel(t, b)
+	rows, err := f.GetRows("分项排名", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3+300*40 {
+		t.Fatalf("分项排名 has %d rows, want %d", len(rows), 3+300*40)
+	}
+	row := 3
+	for _, ind := range res.Indicators {
+		for _, e := range ind.Entries {
+			got := rows[row]
+			if got[1] != ind.Name || got[3] != e.Unit {
+				t.Fatalf("row %d = %q, want %s %s", row+1, got, ind.Name, e.Unit)
+			}
+			if e.Value != nil {
+				if v, err := strconv.ParseFloat(got[4], 64); err != nil || v != *e.Value {
+					t.Fatalf("row %d value %q, want %v", row+1, got[4], *e.Value)
+				}
+			}
+			row++
+		}
+	}
+	checkHeights(t, f)
+}
+
+func zipReader(t *testing.T, b []byte) *zip.Reader {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return zr
+}
