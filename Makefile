@@ -45,6 +45,8 @@ fuzz:
 bench: build
 	$(GO) run ./bench -bin ./shaipin -dir testdata/bench
 	$(GO) test -run '^$$' -bench . -benchmem ./rank/
+	SHAIPIN_BENCH_DIR=$(CURDIR)/testdata/bench $(GO) test -run '^$$' -bench Excel -benchmem ./out/
+	$(GO) test -run '^$$' -bench 'PageSpeed|WriteScale' -benchtime 3x ./charts/
 
 clean:
 	rm -rf shaipin report $(ASSET)
