@@ -13,7 +13,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 # ECharts from npm, tree-shaken to the charts we use, embedded by go:embed.
-$(ASSET): node_modules/.package-lock.json charts/echarts-entry.js
+$(ASSET): node_modules/.package-lock.json charts/echarts-entry.js charts/build-echarts.mjs
 	node charts/build-echarts.mjs
 
 assets: $(ASSET)
@@ -46,7 +46,7 @@ bench: build
 	$(GO) run ./bench -bin ./shaipin -dir testdata/bench
 	$(GO) test -run '^$$' -bench . -benchmem ./rank/
 	SHAIPIN_BENCH_DIR=$(CURDIR)/testdata/bench $(GO) test -run '^$$' -bench Excel -benchmem ./out/
-	$(GO) test -run '^$$' -bench 'PageSpeed|WriteScale' -benchtime 3x ./charts/
+	SHAIPIN_BENCH_DIR=$(CURDIR)/testdata/bench $(GO) test -run '^$$' -bench 'PageSpeed|WriteScale' -benchtime 3x ./charts/
 
 clean:
 	rm -rf shaipin report $(ASSET)
