@@ -354,17 +354,8 @@ func (p *pageData) fullParts(res *rank.Result, l tierLabels, b *builder, byUnit 
 	var err error
 	// 总榜
 	for _, ov := range res.Overall {
-		row := overallRow{Unit: ov.Unit, Rank: "—", Score: "—", Tier: ov.Tier.Label(o), TierClass: tierClass(ov.Tier), Counted: ov.Counted, Why: ov.Why, RankValue: 1 << 20}
-		if ov.Tier == rank.Top || ov.Tier == rank.Bottom {
-			row.Tier += "位"
-		}
-		if ov.Rank != nil {
-			row.Rank = strconv.Itoa(*ov.Rank)
-			row.RankValue = *ov.Rank
-			if len(ov.TiedWith) > 0 {
-				row.Rank = "并列 " + row.Rank
-			}
-		}
+		row := overallRow{Unit: ov.Unit, Score: "—", TierClass: tierClass(ov.Tier), Counted: ov.Counted, Why: ov.Why}
+		row.Tier, row.Rank, row.RankValue = boardLabels(ov, o)
 		row.Change = rank.ChangeLabel(ov.Change)
 		row.ChangeClass = changeClass(ov.Change)
 		if ov.Score != nil {
@@ -472,19 +463,10 @@ func (p *pageData) compactParts(res *rank.Result, l tierLabels, b *builder, byUn
 	profiles := make([][]string, len(res.Units))
 	for _, ov := range res.Overall {
 		t := tallies[ov.Unit]
-		row := unitRow{Index: unitIdx[ov.Unit], Unit: ov.Unit, Rank: "—", Score: "—", ScoreValue: "-1",
-			Tier: ov.Tier.Label(o), TierClass: tierClass(ov.Tier), RankValue: 1 << 20, ChangeValue: -1 << 20,
+		row := unitRow{Index: unitIdx[ov.Unit], Unit: ov.Unit, Score: "—", ScoreValue: "-1",
+			TierClass: tierClass(ov.Tier), ChangeValue: -1 << 20,
 			Top: t.Top, Middle: t.Middle, Bottom: t.Bottom, Missing: t.Missing}
-		if ov.Tier == rank.Top || ov.Tier == rank.Bottom {
-			row.Tier += "位"
-		}
-		if ov.Rank != nil {
-			row.Rank = strconv.Itoa(*ov.Rank)
-			row.RankValue = *ov.Rank
-			if len(ov.TiedWith) > 0 {
-				row.Rank = "并列 " + row.Rank
-			}
-		}
+		row.Tier, row.Rank, row.RankValue = boardLabels(ov, o)
 		row.Change = rank.ChangeLabel(ov.Change)
 		row.ChangeClass = changeClass(ov.Change)
 		if ov.Change != nil {
@@ -616,4 +598,20 @@ func rulesBrief(o rank.Options, l tierLabels) string {
 		score = "名次得分"
 	}
 	return l.Top + "为红旗、" + l.Bottom + "为黄旗;并列按" + ties + ";综合得分按" + score + "。"
+}
+
+// boardLabels gives an overall row's tier label ("前3位"), rank text
+// ("并列 2", "—") and sort key (unranked last), shared by both layouts.
+func boardLabels(ov rank.Overall, o rank.Options) (tier, rankText string, rankValue int) {
+	tier, rankText, rankValue = ov.Tier.Label(o), "—", 1<<20
+	if ov.Tier == rank.Top || ov.Tier == rank.Bottom {
+		tier += "位"
+	}
+	if ov.Rank != nil {
+		rankText, rankValue = strconv.Itoa(*ov.Rank), *ov.Rank
+		if len(ov.TiedWith) > 0 {
+			rankText = "并列 " + rankText
+		}
+	}
+	return tier, rankText, rankValue
 }
