@@ -141,7 +141,10 @@ func options(c *cli.Context) (rank.Options, error) {
 	o.Ties = rank.TieMode(c.String("ties"))
 	o.Top, o.Bottom = c.Int("top"), c.Int("bottom")
 	o.Score = rank.ScoreMethod(c.String("score"))
-	o.Period = c.String("period")
+	var err error
+	if o.Period, err = monthFlag(c); err != nil {
+		return o, err
+	}
 	if o.Ties != rank.Competition && o.Ties != rank.Dense {
 		return o, usageError{fmt.Errorf("--ties 只能是 competition 或 dense,而不是 %q", o.Ties)}
 	}
@@ -154,10 +157,27 @@ func options(c *cli.Context) (rank.Options, error) {
 	return o, nil
 }
 
+// monthFlag reads --period; the zero Month when it is not given.
+func monthFlag(c *cli.Context) (data.Month, error) {
+	s := c.String("period")
+	if s == "" {
+		return 0, nil
+	}
+	m, err := data.ParseMonth(s)
+	if err != nil {
+		return 0, usageError{fmt.Errorf("--period %q 无法识别,应写作 2022-04、202204 或 2022年4月", s)}
+	}
+	return m, nil
+}
+
 // readInputs reads the inputs, or the embedded sample when there are none.
 func readInputs(c *cli.Context) (*data.Dataset, error) {
+	period, err := monthFlag(c)
+	if err != nil {
+		return nil, err
+	}
 	opts := data.Options{
-		Period:       c.String("period"),
+		Period:       period,
 		MaxUnzipSize: c.Int64("max-unzip-mb") << 20,
 		MaxSheetSize: c.Int64("max-sheet-mb") << 20,
 	}
@@ -260,7 +280,7 @@ func summary(p *data.Period) string {
 			}
 		}
 	}
-	s := fmt.Sprintf("%s: 期间 %s,%d 个单位,%d 项指标(%d 个分组", p.File, p.Period, len(p.Units), len(p.Indicators), len(groups))
+	s := fmt.Sprintf("%s: 期间 %s,%d 个单位,%d 项指标(%d 个分组", p.File, p.Month, len(p.Units), len(p.Indicators), len(groups))
 	if unranked > 0 {
 		s += fmt.Sprintf(",其中 %d 项不参与排名", unranked)
 	}

@@ -45,13 +45,11 @@ func mergeAction(c *cli.Context) error {
 	}
 	opts := data.Options{MaxUnzipSize: c.Int64("max-unzip-mb") << 20}
 	mopts := data.MergeOptions{PreferLatest: c.Bool("prefer-latest")}
-	if p := c.String("period"); p != "" {
-		key, err := data.ParsePeriod(p)
-		if err != nil {
-			return usageError{fmt.Errorf("--period %q: %w", p, err)}
-		}
-		mopts.Period = key
+	period, err := monthFlag(c)
+	if err != nil {
+		return err
 	}
+	mopts.Period = period
 	skip := map[string]bool{}
 	outPath := c.String("out")
 	if outPath != "" {
@@ -88,7 +86,7 @@ func mergeAction(c *cli.Context) error {
 		}
 		ropts := opts
 		form, err := readForm(c, path, ropts)
-		if err != nil && mopts.Period != "" && onlyNoPeriod(err) {
+		if err != nil && !mopts.Period.IsZero() && onlyNoPeriod(err) {
 			// A file that names no period is taken to be the one merged.
 			ropts.Period = mopts.Period
 			form, err = readForm(c, path, ropts)
@@ -128,7 +126,7 @@ func mergeAction(c *cli.Context) error {
 	}
 	merged := res.Form.Period
 	if outPath == "" {
-		outPath = merged.Period + "-汇总.xlsx"
+		outPath = merged.Month.String() + "-汇总.xlsx"
 	}
 	var buf bytes.Buffer
 	if err := out.WriteInput(&buf, merged, out.InputOptions{Aliases: res.Form.Aliases}); err != nil {
@@ -153,7 +151,7 @@ func mergeAction(c *cli.Context) error {
 // conflicts settled by --prefer-latest.
 func printMerge(w io.Writer, subs []data.Submission, res *data.Merged, preferLatest bool) {
 	p := res.Form.Period
-	fmt.Fprintf(w, "汇总 %s:%d 个文件,%d 个单位,%d 项指标。\n", data.PeriodLabel(p.Period), len(subs), len(p.Units), len(p.Indicators))
+	fmt.Fprintf(w, "汇总 %s:%d 个文件,%d 个单位,%d 项指标。\n", p.Month.Label(), len(subs), len(p.Units), len(p.Indicators))
 	for _, s := range subs {
 		count := map[string]int{}
 		for _, ind := range s.Form.Period.Indicators {

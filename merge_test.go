@@ -296,8 +296,8 @@ func TestTemplateMergeRankEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Period != "2022-05" {
-		t.Errorf("ranked period %s", res.Period)
+	if res.Month.String() != "2022-05" {
+		t.Errorf("ranked period %s", res.Month)
 	}
 	if out, errs, code := shaipin(t, "rank", merged); code != 0 || !strings.Contains(out, "义乌市") {
 		t.Errorf("rank the merged file: exit %d\n%s%s", code, out, errs)
@@ -359,7 +359,7 @@ func TestRetitle(t *testing.T) {
 		{"金华市2021年4月晒拼", "2022-04", "2022-05", "2022年5月晒拼指标排名"},
 		{"金华市2022年4月晒拼", "2022-04", "2022-04", "金华市2022年4月晒拼"},
 	} {
-		if got := retitle(c.title, c.from, c.to); got != c.want {
+		if got := retitle(c.title, ym(t, c.from), ym(t, c.to)); got != c.want {
 			t.Errorf("retitle(%q, %s, %s) = %q, want %q", c.title, c.from, c.to, got, c.want)
 		}
 	}
@@ -498,7 +498,17 @@ func TestTemplateFromLongFormat(t *testing.T) {
 	// The two-row header holds 数字化's single column too, since 经济's
 	// merged cell marks it as two rows.
 	want := "经济/GDP增速(%)@Sheet1 经济/城乡收入比()@Sheet1 数字化/浙政钉日均活跃度(%)@Sheet1"
-	if p.Period != "2022-05" || strings.Join(got, " ") != want || strings.Join(p.Units, ",") != "甲区,乙县" {
-		t.Errorf("period %s units %v indicators\n%s\nwant\n%s", p.Period, p.Units, strings.Join(got, " "), want)
+	if p.Month.String() != "2022-05" || strings.Join(got, " ") != want || strings.Join(p.Units, ",") != "甲区,乙县" {
+		t.Errorf("period %s units %v indicators\n%s\nwant\n%s", p.Month, p.Units, strings.Join(got, " "), want)
 	}
+}
+
+// ym is a month written as people write it.
+func ym(t *testing.T, s string) data.Month {
+	t.Helper()
+	m, err := data.ParseMonth(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -51,7 +51,7 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 				return err
 			}
 			dir := c.String("out")
-			base := filepath.Join(dir, "leaderboard-"+res.Period)
+			base := filepath.Join(dir, "leaderboard-"+res.Month.String())
 			if !charts.Offline() {
 				fmt.Fprintln(c.App.ErrWriter, "警告:本程序构建时没有内嵌 ECharts(未运行 npm ci),HTML 报告将从公共 CDN 加载图表库,离线时无法显示图表。请用 make build 重新构建。")
 			}

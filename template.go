@@ -61,13 +61,12 @@ func templateAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	period := c.String("period")
-	if period != "" {
-		if period, err = data.ParsePeriod(period); err != nil {
-			return usageError{fmt.Errorf("--period %q: %w", c.String("period"), err)}
-		}
-	} else if period, err = nextPeriod(src.Period.Period); err != nil {
+	period, err := monthFlag(c)
+	if err != nil {
 		return err
+	}
+	if period.IsZero() {
+		period = src.Period.Month.Next()
 	}
 	blank := blankPeriod(src.Period, period, fromSample)
 	write := func(path, unit string) error {
@@ -83,10 +82,10 @@ func templateAction(c *cli.Context) error {
 	case c.Bool("each-unit"):
 		dir := c.String("out")
 		if dir == "" {
-			dir = period + "-填报表"
+			dir = period.String() + "-填报表"
 		}
 		for _, u := range blank.Units {
-			if err := write(filepath.Join(dir, period+"-"+fileSafe(u)+".xlsx"), u); err != nil {
+			if err := write(filepath.Join(dir, period.String()+"-"+fileSafe(u)+".xlsx"), u); err != nil {
 				return err
 			}
 		}
@@ -98,13 +97,13 @@ func templateAction(c *cli.Context) error {
 		}
 		path := c.String("out")
 		if path == "" {
-			path = period + "-" + fileSafe(unit) + ".xlsx"
+			path = period.String() + "-" + fileSafe(unit) + ".xlsx"
 		}
 		return write(path, unit)
 	default:
 		path := c.String("out")
 		if path == "" {
-			path = period + "-填报模板.xlsx"
+			path = period.String() + "-填报模板.xlsx"
 		}
 		return write(path, "")
 	}
@@ -112,15 +111,15 @@ func templateAction(c *cli.Context) error {
 
 // blankPeriod is the template's period: src's units and indicators with
 // no values, for another period, retitled.
-func blankPeriod(src *data.Period, period string, fromSample bool) *data.Period {
-	p := &data.Period{Period: period, Title: src.Title, Source: src.Source, Units: append([]string(nil), src.Units...)}
+func blankPeriod(src *data.Period, period data.Month, fromSample bool) *data.Period {
+	p := &data.Period{Month: period, Title: src.Title, Source: src.Source, Units: append([]string(nil), src.Units...)}
 	if fromSample {
 		p.Source = ""
 		for _, s := range []string{"(示例数据)", "(示例数据)"} {
 			p.Title = strings.ReplaceAll(p.Title, s, "")
 		}
 	}
-	p.Title = retitle(p.Title, src.Period, period)
+	p.Title = retitle(p.Title, src.Month, period)
 	for _, ind := range src.Indicators {
 		c := *ind
 		c.Values = make([]data.Value, len(p.Units))
@@ -135,25 +134,22 @@ var titleMonths = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})\s*[—–-]+\s*)?(\
 // retitle moves a title from one period to another: 金华市2022年1—4月晒拼
 // becomes 金华市2022年1—5月晒拼. A title naming no period, or another one,
 // is replaced by the default.
-func retitle(title, from, to string) string {
+func retitle(title string, from, to data.Month) string {
 	if from == to && title != "" {
 		return title
 	}
-	def := data.PeriodLabel(to) + "晒拼指标排名"
+	def := to.Label() + "晒拼指标排名"
 	m := titleMonths.FindStringSubmatchIndex(title)
 	if m == nil {
 		return def
 	}
 	y, _ := strconv.Atoi(title[m[2]:m[3]])
 	mo, _ := strconv.Atoi(title[m[6]:m[7]])
-	if fmt.Sprintf("%04d-%02d", y, mo) != from {
+	if data.NewMonth(y, mo) != from {
 		return def
 	}
-	var ty, tm int
-	if _, err := fmt.Sscanf(to, "%d-%d", &ty, &tm); err != nil {
-		return def
-	}
-	label := fmt.Sprintf("%d年%d月", ty, tm)
+	ty, tm := to.Year(), to.MonthOfYear()
+	label := to.Label()
 	if m[4] >= 0 {
 		start, _ := strconv.Atoi(title[m[4]:m[5]])
 		dash := strings.TrimSpace(strings.TrimLeft(title[m[4]:m[6]], "0123456789"))
@@ -165,18 +161,6 @@ func retitle(title, from, to string) string {
 		}
 	}
 	return title[:m[0]] + label + title[m[1]:]
-}
-
-// nextPeriod is the month after p.
-func nextPeriod(p string) (string, error) {
-	var y, m int
-	if _, err := fmt.Sscanf(p, "%d-%d", &y, &m); err != nil {
-		return "", fmt.Errorf("上一期的期间 %q 无法识别,请用 --period 指定模板的期间", p)
-	}
-	if m == 12 {
-		return fmt.Sprintf("%04d-01", y+1), nil
-	}
-	return fmt.Sprintf("%04d-%02d", y, m+1), nil
 }
 
 // fileSafe makes a unit name usable in a file name.

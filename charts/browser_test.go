@@ -303,7 +303,7 @@ func writeReport(t *testing.T, res *rank.Result) string {
 	if err := Write(&buf, res, Options{Generated: fixedTime}); err != nil {
 		t.Fatal(err)
 	}
-	file := filepath.Join(t.TempDir(), "leaderboard-"+res.Period+".html")
+	file := filepath.Join(t.TempDir(), "leaderboard-"+res.Month.String()+".html")
 	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -322,12 +322,11 @@ func rankedCount(ind rank.Indicator) int {
 
 // scheduleShare is the 时序进度 of a period in percent (April: 33.3), or
 // false when the period has no month.
-func scheduleShare(period string) (float64, bool) {
-	m := data.MonthOf(period)
-	if m < 1 || m > 12 {
+func scheduleShare(period data.Month) (float64, bool) {
+	if period.IsZero() {
 		return 0, false
 	}
-	return round(float64(m)/12*100, 1), true
+	return round(period.YearShare(), 1), true
 }
 
 // indicatorChart is one indicator's bar chart: units with a value, in rank
@@ -393,7 +392,7 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o option
 	} else {
 		sub = append(sub, "仅展示,不排名")
 	}
-	share, hasShare := scheduleShare(res.Period)
+	share, hasShare := scheduleShare(res.Month)
 	if ind.ScheduleTarget != nil {
 		share, hasShare = round(*ind.ScheduleTarget, 1), true
 	}
@@ -471,9 +470,9 @@ func overallChart(res *rank.Result, head, tail int) (o option, height int) {
 	if head > 0 && len(scored) > head+tail {
 		skip = len(scored) - head - tail
 	}
-	sub := data.PeriodLabel(res.Period) + " · 满分 100 · 按名次排列"
+	sub := res.Month.Label() + " · 满分 100 · 按名次排列"
 	if skip > 0 {
-		sub = fmt.Sprintf("%s · 前 %d 位与后 %d 位,共 %d 个单位", data.PeriodLabel(res.Period), head, tail, len(scored))
+		sub = fmt.Sprintf("%s · 前 %d 位与后 %d 位,共 %d 个单位", res.Month.Label(), head, tail, len(scored))
 	}
 	for i, ov := range scored {
 		if skip > 0 && i >= head && i < head+skip {
@@ -499,7 +498,7 @@ func overallChart(res *rank.Result, head, tail int) (o option, height int) {
 	top := 62
 	height = barHeight(len(names), top)
 	bar := ec.NewBar()
-	bar.SetGlobalOptions(common("总榜 · 综合得分", sub, "总榜-"+res.Period)...)
+	bar.SetGlobalOptions(common("总榜 · 综合得分", sub, "总榜-"+res.Month.String())...)
 	bar.SetGlobalOptions(
 		ec.WithGridOpts(opts.Grid{Left: strconv.Itoa(axisRoom(names, 13, 0)), Right: "90", Top: strconv.Itoa(top), Bottom: "4"}),
 		ec.WithXAxisOpts(opts.XAxis{Type: "value", Show: opts.Bool(false), Max: 100}),
@@ -551,7 +550,7 @@ func tallyChart(res *rank.Result, labels tierLabels, head, tail int) (o option, 
 	gridTop := 86
 	height = barHeight(len(names), gridTop)
 	bar := ec.NewBar()
-	bar.SetGlobalOptions(common("档次统计", sub, "档次统计-"+res.Period)...)
+	bar.SetGlobalOptions(common("档次统计", sub, "档次统计-"+res.Month.String())...)
 	bar.SetGlobalOptions(
 		ec.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Left: "left", Top: "50", ItemWidth: 14, ItemHeight: 10,
@@ -644,7 +643,7 @@ func matrixChart(res *rank.Result, labels tierLabels, units []string) (o option,
 	height = gridTop + 40 + len(rows)*rowH + 8
 
 	hm := ec.NewHeatMap()
-	hm.SetGlobalOptions(common("排名矩阵", "格中数字为名次 · 单位按总榜名次排列", "排名矩阵-"+res.Period)...)
+	hm.SetGlobalOptions(common("排名矩阵", "格中数字为名次 · 单位按总榜名次排列", "排名矩阵-"+res.Month.String())...)
 	hm.SetGlobalOptions(
 		ec.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Left: "left", Top: "48", ItemWidth: 14, ItemHeight: 10,
 			Data: []string{labels.Top, labels.Middle, labels.Bottom, labels.Missing}}),

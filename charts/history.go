@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -168,7 +167,7 @@ func newTrendView(res *rank.Result, b *builder, index []int) (*trendView, error)
 	}
 	h := res.History
 	tv := &trendView{
-		Span:   fmt.Sprintf("%s—%s,共 %d 期", data.PeriodLabel(h.Periods[0]), data.PeriodLabel(h.Periods[len(h.Periods)-1]), len(h.Periods)),
+		Span:   fmt.Sprintf("%s—%s,共 %d 期", h.Periods[0].Label(), h.Periods[len(h.Periods)-1].Label(), len(h.Periods)),
 		Movers: movers(res),
 	}
 	hasTrend := map[string]bool{}

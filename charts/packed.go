@@ -397,20 +397,15 @@ func packTrend(trends []rank.Trend, unitIdx map[string]int, nUnits, periods, w i
 
 // axisLabels are short period labels for a chart axis: the year is written
 // at the first period and wherever it changes.
-func axisLabels(periods []string) []string {
+func axisLabels(periods []data.Month) []string {
 	out := make([]string, len(periods))
 	year := -1
 	for i, p := range periods {
-		var y, m int
-		if _, err := fmt.Sscanf(p, "%d-%d", &y, &m); err != nil {
-			out[i] = data.PeriodLabel(p)
-			continue
-		}
-		if y != year {
-			out[i] = fmt.Sprintf("%d年%d月", y, m)
-			year = y
+		if p.Year() != year {
+			out[i] = p.Label()
+			year = p.Year()
 		} else {
-			out[i] = fmt.Sprintf("%d月", m)
+			out[i] = fmt.Sprintf("%d月", p.MonthOfYear())
 		}
 	}
 	return out
@@ -418,18 +413,11 @@ func axisLabels(periods []string) []string {
 
 // consecutiveMonths tells whether periods follow month after month, so
 // that a streak can be said in months.
-func consecutiveMonths(periods []string) bool {
-	prev := -1
-	for _, p := range periods {
-		var y, m int
-		if _, err := fmt.Sscanf(p, "%d-%d", &y, &m); err != nil {
+func consecutiveMonths(periods []data.Month) bool {
+	for i := 1; i < len(periods); i++ {
+		if periods[i] != periods[i-1].Next() {
 			return false
 		}
-		n := y*12 + m
-		if prev >= 0 && n != prev+1 {
-			return false
-		}
-		prev = n
 	}
 	return true
 }
@@ -449,7 +437,7 @@ func buildPacked(res *rank.Result, l tierLabels, current bool, profiles [][]stri
 	if hasHistory(res) {
 		periods = len(h.Periods)
 		for _, p := range h.Periods {
-			d.Periods = append(d.Periods, data.PeriodLabel(p))
+			d.Periods = append(d.Periods, p.Label())
 		}
 		d.Axis = axisLabels(h.Periods)
 		d.Months = consecutiveMonths(h.Periods)
@@ -517,7 +505,7 @@ func scheduleOf(res *rank.Result, ind rank.Indicator) (float64, bool) {
 	if ind.ScheduleTarget != nil {
 		return round(*ind.ScheduleTarget, 1), true
 	}
-	return scheduleShare(res.Period)
+	return scheduleShare(res.Month)
 }
 
 // hasHistory tells whether there are earlier periods to compare with.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -298,15 +299,15 @@ func TestPackedTrends(t *testing.T) {
 }
 
 func TestConsecutiveMonths(t *testing.T) {
-	for want, ps := range map[bool][]string{
-		true:  {"2021-11", "2021-12", "2022-01"},
-		false: {"2022-01", "2022-03"},
+	for want, ps := range map[bool][]data.Month{
+		true:  {data.NewMonth(2021, 11), data.NewMonth(2021, 12), data.NewMonth(2022, 1)},
+		false: {data.NewMonth(2022, 1), data.NewMonth(2022, 3)},
 	} {
 		if consecutiveMonths(ps) != want {
 			t.Errorf("%v", ps)
 		}
 	}
-	if got := axisLabels([]string{"2021-12", "2022-01", "2022-02"}); strings.Join(got, ",") != "2021年12月,2022年1月,2月" {
+	if got := axisLabels([]data.Month{data.NewMonth(2021, 12), data.NewMonth(2022, 1), data.NewMonth(2022, 2)}); strings.Join(got, ",") != "2021年12月,2022年1月,2月" {
 		t.Errorf("axisLabels: %v", got)
 	}
 }

@@ -283,7 +283,7 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 	l := newTierLabels(res.Rules)
 	p := &pageData{
 		Title:       res.Title,
-		PeriodLabel: data.PeriodLabel(res.Period),
+		PeriodLabel: res.Month.Label(),
 		Source:      res.Source,
 		Units:       len(res.Units),
 		Indicators:  len(res.Indicators),
@@ -291,8 +291,8 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 		Init:        template.JS(initJS),
 		Compact:     opts.compact(res),
 	}
-	if res.Previous != "" {
-		p.Previous = data.PeriodLabel(res.Previous)
+	if !res.Previous.IsZero() {
+		p.Previous = res.Previous.Label()
 	}
 	if p.Title == "" {
 		p.Title = p.PeriodLabel + "晒拼指标排名"
@@ -406,7 +406,7 @@ func (p *pageData) fullParts(res *rank.Result, l tierLabels, b *builder, byUnit 
 			if ind.Group != g {
 				continue
 			}
-			ico, ih, missing := indicatorChart(res, ind, ind.Name+"-"+res.Period)
+			ico, ih, missing := indicatorChart(res, ind, ind.Name+"-"+res.Month.String())
 			c, err := b.chart(ico, ih, ind.Name+"排名柱状图")
 			if err != nil {
 				return err
@@ -426,7 +426,7 @@ func (p *pageData) fullParts(res *rank.Result, l tierLabels, b *builder, byUnit 
 			Badge: overallText(ov, o), Line: tallyLine(res.TallyOf(ov.Unit), l),
 			Sentences: profile(res, ov, l, byUnit[ov.Unit]),
 		}
-		if uo, uh, ok := unitChart(res, ov.Unit, ov.Unit+"各指标名次-"+res.Period); ok {
+		if uo, uh, ok := unitChart(res, ov.Unit, ov.Unit+"各指标名次-"+res.Month.String()); ok {
 			c, err := b.chart(uo, uh, ov.Unit+"各指标名次柱状图")
 			if err != nil {
 				return err
@@ -505,7 +505,7 @@ func (p *pageData) compactParts(res *rank.Result, l tierLabels, b *builder, byUn
 
 	// 分项指标: the picker, one chart, then every indicator's top and
 	// bottom.
-	eo, eh := barsSkeleton("分项指标-" + res.Period)
+	eo, eh := barsSkeleton("分项指标-" + res.Month.String())
 	if p.Explorer, err = b.chart(eo, eh, "所选指标的排名柱状图"); err != nil {
 		return err
 	}

@@ -89,7 +89,11 @@ func province(units, indicators int) *data.Period {
 // indicator is a completion rate compared with 时序进度, every seventh is
 // lower-is-better, values have two decimals (so ties occur).
 func provincePeriod(units, indicators int, period string, seed uint32) *data.Period {
-	p := &data.Period{Period: period, Title: "省级晒拼压力测试"}
+	m, err := data.ParseMonth(period)
+	if err != nil {
+		panic(err)
+	}
+	p := &data.Period{Month: m, Title: "省级晒拼压力测试"}
 	for u := range units {
 		p.Units = append(p.Units, fmt.Sprintf("单位%02d", u+1))
 	}
@@ -402,10 +406,10 @@ func TestProfileSentences(t *testing.T) {
 
 // Results at the edges still render: no indicators, nobody reporting.
 func TestEdgeResults(t *testing.T) {
-	p := &data.Period{Period: "2022-04", Units: []string{"甲", "乙"}}
+	p := &data.Period{Month: data.NewMonth(2022, 4), Units: []string{"甲", "乙"}}
 	p.Indicators = []*data.Indicator{{Name: "空指标", Group: "组", Direction: data.Higher, Weight: 1, Decimals: -1, Ranked: true,
 		Values: []data.Value{{}, {}}}}
-	for _, per := range []*data.Period{p, {Period: "2022-04", Units: []string{"甲"}}} {
+	for _, per := range []*data.Period{p, {Month: data.NewMonth(2022, 4), Units: []string{"甲"}}} {
 		res, err := rank.ComputePeriod(per, rank.DefaultOptions())
 		if err != nil {
 			t.Fatal(err)

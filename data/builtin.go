@@ -6,7 +6,7 @@ import "shaipin/data/sample"
 // compiled from public reports, January to March simulated from it (and
 // titled so). opts.Period chooses nothing here; it is for ranking.
 func Sample(opts Options) (*Dataset, error) {
-	opts.Period = ""
+	opts.Period = 0
 	names, contents := sample.Files()
 	ds := &Dataset{}
 	var errs ErrorList

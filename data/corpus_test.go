@@ -102,8 +102,8 @@ func TestSavedByLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := ds.Latest()
-	if p.Period != "2022-04" {
-		t.Errorf("period %s", p.Period)
+	if p.Month.String() != "2022-04" {
+		t.Errorf("period %s", p.Month)
 	}
 	if got := values(t, p, "项目通过率"); got["开发区"] != "66.67" || got["婺城区"] != "83.33" {
 		t.Errorf("cached formulas: %v", got)

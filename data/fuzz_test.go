@@ -28,9 +28,16 @@ func FuzzParsePeriod(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		p, err := ParsePeriod(s)
-		if err == nil && (len(p) != 7 || p[4] != '-') {
+		m, err := ParseMonth(s)
+		if err != nil {
+			return
+		}
+		p := m.String()
+		if len(p) != 7 || p[4] != '-' {
 			t.Fatalf("%q → %q", s, p)
+		}
+		if again, err := ParseMonth(p); err != nil || again != m || m.Next() <= m {
+			t.Fatalf("%q → %q → %v %v", s, p, again, err)
 		}
 	})
 }

@@ -20,7 +20,7 @@ type Options struct {
 	// Period sets the period of a single input workbook, overriding its
 	// 参数/期间 and its file name. With several inputs it is not used here:
 	// it then chooses the current period when ranking.
-	Period string
+	Period Month
 	// MaxUnzipSize refuses a workbook that unpacks past this many bytes
 	// (0: DefaultMaxUnzipSize), so a zip bomb is refused before it is read.
 	MaxUnzipSize int64
@@ -60,7 +60,7 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 		return nil, err
 	}
 	if len(files) != 1 {
-		opts.Period = ""
+		opts.Period = 0
 	}
 	type result struct {
 		ps          []*Period
@@ -87,7 +87,7 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 		errs = append(errs, r.errs...)
 		ds.Warnings = append(ds.Warnings, r.warns...)
 		for _, p := range r.ps {
-			if p.Period != "" {
+			if !p.Month.IsZero() {
 				all = append(all, p)
 			}
 		}
@@ -154,19 +154,19 @@ func unwrapPathErr(err error) error {
 // naming both.
 func checkDuplicatePeriods(ps []*Period) ErrorList {
 	var errs ErrorList
-	byPeriod := map[string]*Period{}
+	byPeriod := map[Month]*Period{}
 	sorted := append([]*Period(nil), ps...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].File < sorted[j].File })
 	for _, p := range sorted {
-		if q, dup := byPeriod[p.Period]; dup {
+		if q, dup := byPeriod[p.Month]; dup {
 			where := q.File
 			if q.File == p.File {
 				where = "本工作簿的另一张表"
 			}
-			errs = append(errs, &CellError{File: p.File, Err: fmt.Errorf("%w:与 %s 同为 %s", ErrDuplicatePeriod, where, p.Period), sheetIdx: -1})
+			errs = append(errs, &CellError{File: p.File, Err: fmt.Errorf("%w:与 %s 同为 %s", ErrDuplicatePeriod, where, p.Month), sheetIdx: -1})
 			continue
 		}
-		byPeriod[p.Period] = p
+		byPeriod[p.Month] = p
 	}
 	return errs
 }

@@ -27,14 +27,14 @@ func TestLoadSeveralPeriods(t *testing.T) {
 	writeFile(t, dir, "2022-03.xlsx", monthBook(t, 3))
 	writeFile(t, dir, "~$2022-03.xlsx", []byte("lock"))
 	writeFile(t, dir, "readme.txt", []byte("x"))
-	ds, err := Load(Options{Period: "2099-01"}, dir)
+	ds, err := Load(Options{Period: NewMonth(2099, 1)}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ds.Periods) != 2 || ds.Periods[0].Period != "2022-03" || ds.Latest().Period != "2022-04" {
+	if len(ds.Periods) != 2 || ds.Periods[0].Month.String() != "2022-03" || ds.Latest().Month.String() != "2022-04" {
 		t.Fatalf("periods %+v", ds.Periods)
 	}
-	if ds.Find("2022-03").File != "2022-03.xlsx" || ds.Find("2023-01") != nil {
+	if ds.Find(NewMonth(2022, 3)).File != "2022-03.xlsx" || ds.Find(NewMonth(2023, 1)) != nil {
 		t.Error("Find")
 	}
 }

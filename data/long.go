@@ -1,8 +1,9 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -81,7 +82,7 @@ func (r *reader) readLongSheet(sheet string, rows [][]string, hr int, c longCols
 		}
 		lp := r.long[period]
 		if lp == nil {
-			lp = &longPeriod{p: &Period{Period: period, File: r.file}, found: map[string]*found{}}
+			lp = &longPeriod{p: &Period{Month: period, File: r.file}, found: map[string]*found{}}
 			r.long[period] = lp
 		}
 		key := group + "/" + name
@@ -94,7 +95,7 @@ func (r *reader) readLongSheet(sheet string, rows [][]string, hr int, c longCols
 			lp.found[key] = fd
 			lp.p.Indicators = append(lp.p.Indicators, ind)
 		}
-		dupKey := period + "/" + key + "/" + unit
+		dupKey := period.String() + "/" + key + "/" + unit
 		if prev, dup := seen[dupKey]; dup {
 			r.errorAt(sheet, i, c.unit, typed, fmt.Errorf("%w:%s「%s」已在第 %d 行出现", ErrDuplicateUnit, period, name, prev+1))
 			continue
@@ -106,11 +107,11 @@ func (r *reader) readLongSheet(sheet string, rows [][]string, hr int, c longCols
 	}
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+func sortedKeys[K cmp.Ordered, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	return keys
 }

@@ -23,7 +23,7 @@ func TestLongFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ds.Periods) != 2 || ds.Periods[0].Period != "2022-03" || ds.Periods[1].Period != "2022-04" {
+	if len(ds.Periods) != 2 || ds.Periods[0].Month.String() != "2022-03" || ds.Periods[1].Month.String() != "2022-04" {
 		t.Fatalf("periods %+v", ds.Periods)
 	}
 	mar, apr := ds.Periods[0], ds.Periods[1]

@@ -3,7 +3,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -34,8 +33,8 @@ type MergeOptions struct {
 	// indicators, units and rules. Nil: the indicator set most submissions
 	// share, and the period most of them are for.
 	Template *Form
-	// Period, when set, is the period being merged ("2022-05").
-	Period string
+	// Period, when set, is the period being merged.
+	Period Month
 	// PreferLatest settles a conflict by taking the value of the file
 	// modified last. Without it a conflict is an error.
 	PreferLatest bool
@@ -97,9 +96,9 @@ func Merge(subs []Submission, opts MergeOptions) (*Merged, error) {
 		ref = majorityShape(subs)
 	}
 	period := opts.Period
-	if period == "" {
+	if period.IsZero() {
 		if opts.Template != nil {
-			period = opts.Template.Period.Period
+			period = opts.Template.Period.Month
 		} else {
 			period = majorityPeriod(subs)
 		}
@@ -111,7 +110,7 @@ func Merge(subs []Submission, opts MergeOptions) (*Merged, error) {
 type merger struct {
 	opts    MergeOptions
 	ref     *Form
-	period  string
+	period  Month
 	indIdx  map[string]int      // reference indicator key → index
 	unitIdx map[string]int      // reference unit → index
 	cells   [][][]Entry         // [indicator][unit] → entries
@@ -167,8 +166,8 @@ func (m *merger) add(s Submission) bool {
 		m.errs = append(m.errs, at("", "", fmt.Errorf("%w(读到 %d 期)", ErrFormPeriods, s.Form.Periods)))
 		return hasFigures(p)
 	}
-	if p.Period != m.period {
-		m.errs = append(m.errs, at(paramsAt, p.Period, fmt.Errorf("%w(本次汇总的是 %s,是否用了别的月份的表?)", ErrPeriodDiffers, m.period)))
+	if p.Month != m.period {
+		m.errs = append(m.errs, at(paramsAt, p.Month.String(), fmt.Errorf("%w(本次汇总的是 %s,是否用了别的月份的表?)", ErrPeriodDiffers, m.period)))
 		return hasFigures(p)
 	}
 	formUnit := ""
@@ -230,9 +229,9 @@ func (m *merger) add(s Submission) bool {
 // settle picks each cell's value and builds the merged form.
 func (m *merger) settle(res *Merged) *Form {
 	rp := m.ref.Period
-	p := &Period{Period: m.period, Title: rp.Title, Source: rp.Source, Units: append([]string(nil), rp.Units...)}
-	if rp.Period != m.period {
-		p.Title = PeriodLabel(m.period) + "晒拼指标排名"
+	p := &Period{Month: m.period, Title: rp.Title, Source: rp.Source, Units: append([]string(nil), rp.Units...)}
+	if rp.Month != m.period {
+		p.Title = m.period.Label() + "晒拼指标排名"
 	}
 	res.Sources = make([][]string, len(rp.Indicators))
 	filled := make([]int, len(rp.Units))
@@ -392,18 +391,13 @@ func majorityShape(subs []Submission) *Form {
 
 // majorityPeriod is the period most submissions are for; the later one on
 // a tie.
-func majorityPeriod(subs []Submission) string {
-	count := map[string]int{}
+func majorityPeriod(subs []Submission) Month {
+	count := map[Month]int{}
 	for _, s := range subs {
-		count[s.Form.Period.Period]++
+		count[s.Form.Period.Month]++
 	}
-	keys := make([]string, 0, len(count))
-	for k := range count {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	best := ""
-	for _, k := range keys {
+	var best Month
+	for _, k := range sortedKeys(count) {
 		if count[k] >= count[best] {
 			best = k
 		}

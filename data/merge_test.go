@@ -8,12 +8,12 @@ import (
 )
 
 // mergeShape is a small period: three units, two indicators on one sheet.
-func mergeShape(period string) *Period {
+func mergeShape(period Month) *Period {
 	ind := func(name, unit string) *Indicator {
 		return &Indicator{Name: name, Group: "七张问题清单", Unit: unit, Direction: Higher, Weight: 1, Decimals: -1,
 			Ranked: true, Sheet: "七张问题清单", Values: make([]Value, 3)}
 	}
-	return &Period{Period: period, Title: "测试", Units: []string{"婺城区", "金东区", "义乌市"},
+	return &Period{Month: period, Title: "测试", Units: []string{"婺城区", "金东区", "义乌市"},
 		Indicators: []*Indicator{ind("管控力量化指数", "分"), ind("省级问题整改率", "%")}}
 }
 
@@ -23,7 +23,7 @@ var mergeAliases = map[string][]string{"金东区": {"新区", "金东"}, "义�
 // unit → values of the two indicators (NaN-free; 0 with ok=false by
 // leaving the unit out).
 func mergeForm(unit string, vals map[string][2]float64) *Form {
-	p := mergeShape("2022-05")
+	p := mergeShape(NewMonth(2022, 5))
 	for k, u := range p.Units {
 		v, ok := vals[u]
 		if !ok {
@@ -52,8 +52,8 @@ func TestMergePerUnitForms(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := res.Form.Period
-	if p.Period != "2022-05" || strings.Join(p.Units, ",") != "婺城区,金东区,义乌市" {
-		t.Fatalf("period %s units %v", p.Period, p.Units)
+	if p.Month.String() != "2022-05" || strings.Join(p.Units, ",") != "婺城区,金东区,义乌市" {
+		t.Fatalf("period %s units %v", p.Month, p.Units)
 	}
 	got := p.Indicators[0].Values
 	if !got[0].OK || got[0].Number != 90.8 || got[1].OK || got[2].Number != 91.86 {
@@ -130,7 +130,7 @@ func TestMergeEqualValuesKeepPrecision(t *testing.T) {
 
 func TestMergeShapeProblems(t *testing.T) {
 	stale := mergeForm("婺城区", map[string][2]float64{"婺城区": {90, 90}})
-	stale.Period.Period = "2022-04"
+	stale.Period.Month = NewMonth(2022, 4)
 	extra := mergeForm("义乌市", map[string][2]float64{"义乌市": {91, 91}})
 	extra.Period.Indicators[0].Name = "管控力指数" // a renamed header
 	other := mergeForm("金东区", map[string][2]float64{"金东区": {89, 60}, "义乌市": {1, 1}})
@@ -190,7 +190,7 @@ func TestMergeMajority(t *testing.T) {
 	a := mergeForm("婺城区", map[string][2]float64{"婺城区": {90, 90}})
 	b := mergeForm("义乌市", map[string][2]float64{"义乌市": {91, 91}})
 	odd := mergeForm("金东区", map[string][2]float64{"金东区": {89, 89}})
-	odd.Period.Period = "2022-04"
+	odd.Period.Month = NewMonth(2022, 4)
 	_, err := Merge([]Submission{sub("odd.xlsx", 0, odd), sub("a.xlsx", 0, a), sub("b.xlsx", 0, b)}, MergeOptions{})
 	var l ErrorList
 	if !errors.As(err, &l) || len(l) != 1 || l[0].File != "odd.xlsx" || !errors.Is(l[0], ErrPeriodDiffers) {

@@ -39,10 +39,10 @@ func (d *Dataset) Latest() *Period {
 	return d.Periods[len(d.Periods)-1]
 }
 
-// Find returns the period with the given key ("2022-04"), or nil.
-func (d *Dataset) Find(period string) *Period {
+// Find returns the period of the given month, or nil.
+func (d *Dataset) Find(m Month) *Period {
 	for _, p := range d.Periods {
-		if p.Period == period {
+		if p.Month == m {
 			return p
 		}
 	}
@@ -51,8 +51,8 @@ func (d *Dataset) Find(period string) *Period {
 
 // Period is one round of the 晒拼: the units, the indicators and every value.
 type Period struct {
-	Period string // "2022-04"
-	Title  string // from 参数/标题, or made from the period
+	Month  Month
+	Title  string // from 参数/标题, or made from the month
 	Source string // data source note (参数/数据来源), may be empty
 	File   string // the workbook it came from (base name)
 
@@ -105,8 +105,7 @@ type Value struct {
 // Key identifies an indicator within a period: its group and name.
 func (ind *Indicator) Key() string { return ind.Group + "/" + ind.Name }
 
-// sortPeriods orders periods by their key; keys are zero-padded so string
-// order is time order.
+// sortPeriods orders periods in time.
 func sortPeriods(ps []*Period) {
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Period < ps[j].Period })
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Month < ps[j].Month })
 }

@@ -32,7 +32,7 @@ type reader struct {
 	period    *Period
 	found     map[string]*found // indicator key → where it was read
 	wide      bool              // a wide table was read into period
-	long      map[string]*longPeriod
+	long      map[Month]*longPeriod
 
 	parts      map[string]string // sheet name → XML part
 	info       sheetInfo         // of the sheet being read
@@ -71,7 +71,7 @@ func newReader(f *excelize.File, file string, opts Options) *reader {
 		units:     newUnitBook(),
 		period:    &Period{File: file},
 		found:     map[string]*found{},
-		long:      map[string]*longPeriod{},
+		long:      map[Month]*longPeriod{},
 	}
 	for i, s := range f.GetSheetList() {
 		r.sheetIdx[s] = i
@@ -149,7 +149,7 @@ func (r *reader) read() []*Period {
 		lp := r.long[key]
 		lp.p.Title, lp.p.Source = r.period.Title, r.period.Source
 		if lp.p.Title == "" {
-			lp.p.Title = PeriodLabel(key) + "晒拼指标排名"
+			lp.p.Title = key.Label() + "晒拼指标排名"
 		}
 		r.assemble(lp.p, lp.found)
 		out = append(out, lp.p)
@@ -166,21 +166,17 @@ func (r *reader) read() []*Period {
 // else the file name; and a default title.
 func (r *reader) finishPeriod() {
 	p := r.period
-	if r.opts.Period != "" {
-		pp, err := ParsePeriod(r.opts.Period)
-		if err != nil {
-			r.errorAt("", -1, -1, r.opts.Period, fmt.Errorf("--period: %w", err))
-		}
-		p.Period = pp
+	if !r.opts.Period.IsZero() {
+		p.Month = r.opts.Period
 	}
-	if p.Period == "" {
-		p.Period = periodFromFile(r.file)
+	if p.Month.IsZero() {
+		p.Month = monthFromFile(r.file)
 	}
-	if p.Period == "" {
+	if p.Month.IsZero() {
 		r.errorAt("", -1, -1, "", ErrNoPeriod)
 	}
 	if p.Title == "" {
-		p.Title = PeriodLabel(p.Period) + "晒拼指标排名"
+		p.Title = p.Month.Label() + "晒拼指标排名"
 	}
 }
 
@@ -218,7 +214,7 @@ func (r *reader) readParams(sheet string) {
 				r.errorAt(sheet, i, 1, val, err)
 				continue
 			}
-			r.period.Period = p
+			r.period.Month = p
 		case "标题":
 			r.period.Title = val
 		case "数据来源", "来源":
@@ -229,14 +225,14 @@ func (r *reader) readParams(sheet string) {
 
 // periodCell reads a 期间 value; Excel turns "2022-04" typed into a cell
 // into a date, which arrives here as a serial number.
-func (r *reader) periodCell(sheet string, row, col int, raw string) (string, error) {
+func (r *reader) periodCell(sheet string, row, col int, raw string) (Month, error) {
 	if f, err := strconv.ParseFloat(raw, 64); err == nil && f > 1000 && f < 100000 {
 		t, err := excelize.ExcelDateToTime(f, false)
 		if err == nil {
-			return fmt.Sprintf("%04d-%02d", t.Year(), int(t.Month())), nil
+			return NewMonth(t.Year(), int(t.Month())), nil
 		}
 	}
-	return ParsePeriod(raw)
+	return ParseMonth(raw)
 }
 
 // headerIndex finds, in the first rows of a reserved sheet, the row whose

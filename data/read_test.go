@@ -14,8 +14,8 @@ func TestSimpleTable(t *testing.T) {
 		{"义乌市", 91.86, 85.71},
 		{"磐安县", nil, "—"},
 	}})
-	if p.Period != "2022-04" || p.File != "2022-04.xlsx" || p.Title != "2022年4月晒拼指标排名" {
-		t.Errorf("period %q file %q title %q", p.Period, p.File, p.Title)
+	if p.Month.String() != "2022-04" || p.File != "2022-04.xlsx" || p.Title != "2022年4月晒拼指标排名" {
+		t.Errorf("period %q file %q title %q", p.Month, p.File, p.Title)
 	}
 	if !reflect.DeepEqual(p.Units, []string{"婺城区", "义乌市", "磐安县"}) {
 		t.Errorf("units %v", p.Units)
@@ -318,22 +318,22 @@ func TestParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := ds.Latest(); p.Period != "2022-04" || p.Title != "金华市晒拼" || p.Source != "市府办" {
+	if p := ds.Latest(); p.Month.String() != "2022-04" || p.Title != "金华市晒拼" || p.Source != "市府办" {
 		t.Errorf("%+v", p)
 	}
 	// Excel turned the typed period into a date: a serial number with a date format.
 	x := sheet{name: "参数", rows: [][]any{{"期间", 44652}}, formats: map[string]string{"B1": "yyyy-mm"}}
-	if ds, err = ReadBytes("x.xlsx", workbook(t, x, data), Options{}); err != nil || ds.Latest().Period != "2022-04" {
+	if ds, err = ReadBytes("x.xlsx", workbook(t, x, data), Options{}); err != nil || ds.Latest().Month.String() != "2022-04" {
 		t.Errorf("date cell: %v %v", err, ds)
 	}
 	// --period wins over 参数, which wins over the file name
-	ds, err = ReadBytes("2021-12.xlsx", workbook(t, sheet{name: "参数", rows: [][]any{{"期间", "2022-03"}}}, data), Options{Period: "2022-05"})
-	if err != nil || ds.Latest().Period != "2022-05" {
+	ds, err = ReadBytes("2021-12.xlsx", workbook(t, sheet{name: "参数", rows: [][]any{{"期间", "2022-03"}}}, data), Options{Period: NewMonth(2022, 5)})
+	if err != nil || ds.Latest().Month.String() != "2022-05" {
 		t.Errorf("--period: %v", err)
 	}
 	ds, _ = ReadBytes("2021-12.xlsx", workbook(t, sheet{name: "参数", rows: [][]any{{"期间", "2022-03"}}}, data), Options{})
-	if ds.Latest().Period != "2022-03" {
-		t.Errorf("参数 over file name: %s", ds.Latest().Period)
+	if ds.Latest().Month.String() != "2022-03" {
+		t.Errorf("参数 over file name: %s", ds.Latest().Month)
 	}
 	if _, err = ReadBytes("月报.xlsx", workbook(t, data), Options{}); !errors.Is(err, ErrNoPeriod) {
 		t.Errorf("no period: %v", err)
@@ -343,19 +343,19 @@ func TestParams(t *testing.T) {
 	}
 }
 
-func TestParsePeriod(t *testing.T) {
+func TestParseMonth(t *testing.T) {
 	for in, want := range map[string]string{
 		"2022-04": "2022-04", "2022-4": "2022-04", "2022/04": "2022-04", "2022.04": "2022-04", "2022_04": "2022-04",
 		"2022年4月": "2022-04", "2022年1—4月": "2022-04", "2022年1-4月晒拼": "2022-04", "金华2022年12月": "2022-12",
 		"202204": "2022-04", "２０２２年４月": "2022-04", "2022年 4 月": "2022-04",
 	} {
-		if got, err := ParsePeriod(in); err != nil || got != want {
-			t.Errorf("ParsePeriod(%q) = %q, %v; want %q", in, got, err, want)
+		if got, err := ParseMonth(in); err != nil || got.String() != want {
+			t.Errorf("ParseMonth(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
 	for _, bad := range []string{"", "2022", "2022-13", "四月", "2022年0月"} {
-		if got, err := ParsePeriod(bad); err == nil {
-			t.Errorf("ParsePeriod(%q) = %q, want error", bad, got)
+		if got, err := ParseMonth(bad); err == nil {
+			t.Errorf("ParseMonth(%q) = %q, want error", bad, got)
 		}
 	}
 }
@@ -399,8 +399,8 @@ func TestSample(t *testing.T) {
 		t.Errorf("sample warnings: %v", ds.Warnings)
 	}
 	p := ds.Latest()
-	if p.Period != "2022-04" || len(p.Units) != 10 || len(p.Indicators) < 20 || !strings.Contains(p.Title, "示例数据") {
-		t.Errorf("sample: %s %d units %d indicators %q", p.Period, len(p.Units), len(p.Indicators), p.Title)
+	if p.Month.String() != "2022-04" || len(p.Units) != 10 || len(p.Indicators) < 20 || !strings.Contains(p.Title, "示例数据") {
+		t.Errorf("sample: %s %d units %d indicators %q", p.Month, len(p.Units), len(p.Indicators), p.Title)
 	}
 	if got := values(t, p, "管控力量化指数")["义乌市"]; got != "91.86" {
 		t.Errorf("义乌市 管控力量化指数 = %s", got)

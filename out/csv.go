@@ -32,7 +32,7 @@ func CSV(w io.Writer, res *rank.Result) error {
 			if e.Rank != nil {
 				rk = strconv.Itoa(*e.Rank)
 			}
-			row := []string{res.Period, ind.Group, ind.Name, ind.Unit, dirLabel(ind), e.Unit, value, rk,
+			row := []string{res.Month.String(), ind.Group, ind.Name, ind.Unit, dirLabel(ind), e.Unit, value, rk,
 				e.Tier.Label(res.Rules), e.Why, changeNumber(e.Change)}
 			for i := range row {
 				row[i] = SafeText(row[i])

@@ -10,7 +10,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -134,7 +133,7 @@ func (b *book) hasHistory() bool {
 func (b *book) docProps() {
 	p := &excelize.DocProperties{
 		Title:    b.res.Title,
-		Subject:  "晒拼指标排名 " + data.PeriodLabel(b.res.Period),
+		Subject:  "晒拼指标排名 " + b.res.Month.Label(),
 		Creator:  "shaipin",
 		Language: "zh-CN",
 	}

@@ -3,7 +3,6 @@ package out
 import (
 	"fmt"
 
-	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -15,7 +14,7 @@ import (
 // ("比上月上升2个位次", "前3位项数比上月 +2").
 func (b *book) writeBoard() {
 	res, o := b.res, b.res.Rules
-	hist := res.Previous != ""
+	hist := !res.Previous.IsZero()
 	var c columns
 	c.add("rank", "排名")
 	if hist {
@@ -42,7 +41,7 @@ func (b *book) writeBoard() {
 	note := fmt.Sprintf("总榜:按综合得分排名(%s,满分 100)。", scoreShort(o)) + tierLegend(o)
 	if hist {
 		note += fmt.Sprintf("变化、较上期均与%s相比:↑进位、↓退位、—持平;连续期数为连续处于当前档次的期数(含本期)。",
-			data.PeriodLabel(res.Previous))
+			res.Previous.Label())
 	}
 	// One row per unit: only a sheet of more than a million units would
 	// not fit, but then it says so rather than fail.

@@ -24,7 +24,7 @@ func (b *book) writeHistory() {
 	c.add("name", "指标")
 	c.add("unit", "单位")
 	for i, p := range periods {
-		c.add(p, periodHead(p, i == len(periods)-1))
+		c.add(p.String(), periodHead(p, i == len(periods)-1))
 	}
 	c.add("change", "变化")
 	groupCol, nameCol, unitCol, changeCol := c.at["group"], c.at["name"], c.at["unit"], c.at["change"]
@@ -76,7 +76,7 @@ func (b *book) writeHistory() {
 
 	note := fmt.Sprintf("历史:各单位%s至%s各期的名次(1 为最好,— 为该期没有名次)和本期较上期的变化,先列总榜,再逐项列出指标;"+
 		"某项指标各期均无名次的单位不列出。可用表头的筛选按钮只看某个单位。",
-		data.PeriodLabel(periods[0]), data.PeriodLabel(periods[len(periods)-1]))
+		periods[0].Label(), periods[len(periods)-1].Label())
 	if skip > 0 {
 		note += fmt.Sprintf("共 %d 期,超出 Excel 单表列数上限,只列出最近 %d 期。", len(h.Periods), len(periods))
 	}
@@ -124,11 +124,11 @@ func (b *book) writeHistory() {
 
 // periodHead is a period's column header: "2022年3月", and "2022年4月(本期)"
 // for the current one.
-func periodHead(p string, current bool) string {
+func periodHead(p data.Month, current bool) string {
 	if current {
-		return data.PeriodLabel(p) + "(本期)"
+		return p.Label() + "(本期)"
 	}
-	return data.PeriodLabel(p)
+	return p.Label()
 }
 
 // lastChange is the change into the last period (previous rank − last

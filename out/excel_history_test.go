@@ -73,7 +73,7 @@ func floatPtr(c *int) *float64 {
 // every cell against the result, and a few the sample is known for.
 func TestExcelChanges(t *testing.T) {
 	res, f, _ := sampleBook(t)
-	if res.Previous != "2022-03" {
+	if res.Previous.String() != "2022-03" {
 		t.Fatalf("sample compares with %q, want 2022-03", res.Previous)
 	}
 	board, items := colOf(t, f, "总榜", "变化"), colOf(t, f, "分项排名", "变化")
@@ -275,7 +275,7 @@ func TestExcelHistory(t *testing.T) {
 	}
 	heads := headersOf(t, f, "历史")
 	for i, p := range h.Periods {
-		want := data.PeriodLabel(p)
+		want := p.Label()
 		if i == len(h.Periods)-1 {
 			want += "(本期)"
 		}
@@ -376,7 +376,7 @@ func TestExcelSinglePeriod(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := singleResult(t, tt.edit)
-			if res.History != nil || res.Previous != "" {
+			if res.History != nil || !res.Previous.IsZero() {
 				t.Fatalf("single period has history %v / %q", res.History, res.Previous)
 			}
 			b := writeExcel(t, res)

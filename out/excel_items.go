@@ -3,7 +3,6 @@ package out
 import (
 	"fmt"
 
-	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -15,7 +14,7 @@ import (
 // nothing to show are left out rather than left empty.
 func (b *book) writeItems() {
 	res, o := b.res, b.res.Rules
-	hist := res.Previous != ""
+	hist := !res.Previous.IsZero()
 	target := scheduleTarget(res)
 	var c columns
 	for _, h := range []string{"分组", "指标", "单位(计量)", "单位名称", "数值", "排名"} {
@@ -46,7 +45,7 @@ func (b *book) writeItems() {
 	room := max(0, sheetRows-4)
 	note := "分项排名:每项指标按名次排列,未报送的单位列在最后;可用表头的筛选按钮按分组、指标或单位筛选。" + tierLegend(o)
 	if hist {
-		note += fmt.Sprintf("变化与%s相比:↑进位、↓退位、—持平;连续期数为连续处于当前档次的期数(含本期)。", data.PeriodLabel(res.Previous))
+		note += fmt.Sprintf("变化与%s相比:↑进位、↓退位、—持平;连续期数为连续处于当前档次的期数(含本期)。", res.Previous.Label())
 	}
 	if target != nil {
 		note += fmt.Sprintf("较时序进度 = 完成率 − 时序进度 %s%%,红色为超过、深黄色为落后。", fixed(*target, 1))

@@ -33,7 +33,7 @@ func (b *book) writeNotes() {
 	}
 	facts := [][2]string{
 		{"标题", res.Title},
-		{"期间", data.PeriodLabel(res.Period) + "(" + res.Period + ")"},
+		{"期间", res.Month.Label() + "(" + res.Month.String() + ")"},
 		{"数据来源", source},
 		{"参与单位", unitsFact(res.Units)},
 		{"指标", fmt.Sprintf("%d 项,其中参与排名 %d 项;分 %d 组:%s", len(res.Indicators), ranked, len(res.Groups()),
@@ -43,16 +43,16 @@ func (b *book) writeNotes() {
 		{"综合得分", o.ScoreLabel() + "。"},
 		{"数值", "数值按报送值存储,可排序、计算;显示位数为该指标的小数位。百分比存为百分数本身(52.7 表示 52.7%),可直接计算百分点差,如与时序进度比较。"},
 	}
-	if res.Previous != "" {
+	if !res.Previous.IsZero() {
 		facts = append(facts, [2]string{"变化", fmt.Sprintf("与%s比较:变化 = 上期名次 − 本期名次,↑为进位(红色)、↓为退位(深黄色)、—为持平,两期中有一期没有名次则空白;"+
-			"连续期数为连续处于当前档次的期数(含本期);前%d位、后%d位较上期为项数的增减。", data.PeriodLabel(res.Previous), o.Top, o.Bottom)})
+			"连续期数为连续处于当前档次的期数(含本期);前%d位、后%d位较上期为项数的增减。", res.Previous.Label(), o.Top, o.Bottom)})
 	}
 	if h := res.History; b.hasHistory() {
 		facts = append(facts, [2]string{"历史", fmt.Sprintf("共 %d 期:%s。“历史”表列出各期名次。", len(h.Periods), periodList(h.Periods))})
 	}
 	if t := scheduleTarget(res); t != nil {
 		facts = append(facts, [2]string{"时序进度", fmt.Sprintf("%s时序进度为 %s%%(已过月数 ÷ 12);标为时序进度的指标另列较时序进度 = 完成率 − 时序进度,单位为百分点。",
-			data.PeriodLabel(res.Period), fixed(*t, 1))})
+			res.Month.Label(), fixed(*t, 1))})
 	}
 	facts = append(facts, [2]string{"生成时间", generated}, [2]string{"生成工具", "shaipin"})
 	type line struct {
@@ -148,10 +148,10 @@ func yesNo(b bool) string {
 }
 
 // periodList names periods for people: "2022年1月、2022年2月、2022年3月".
-func periodList(ps []string) string {
+func periodList(ps []data.Month) string {
 	labels := make([]string, len(ps))
 	for i, p := range ps {
-		labels[i] = data.PeriodLabel(p)
+		labels[i] = p.Label()
 	}
 	return strings.Join(labels, "、")
 }

@@ -24,7 +24,7 @@ import (
 func syntheticResult(t testing.TB, n, m int, edit func(p *data.Period)) *rank.Result {
 	t.Helper()
 	r := rand.New(rand.NewSource(7))
-	p := &data.Period{Period: "2022-04", Title: "测试省2022年1—4月晒拼指标排名"}
+	p := &data.Period{Month: data.NewMonth(2022, 4), Title: "测试省2022年1—4月晒拼指标排名"}
 	for k := 0; k < n; k++ {
 		p.Units = append(p.Units, fmt.Sprintf("第%04d县", k))
 	}

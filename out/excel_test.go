@@ -632,10 +632,10 @@ func TestExcelSparse(t *testing.T) {
 		name string
 		res  *rank.Result
 	}{
-		{"no indicators", &rank.Result{Period: "2022-04", Title: "空", Rules: rank.DefaultOptions(),
+		{"no indicators", &rank.Result{Month: data.NewMonth(2022, 4), Title: "空", Rules: rank.DefaultOptions(),
 			Units: []string{"甲", "乙"}, Tally: []rank.Tally{{Unit: "甲"}, {Unit: "乙"}},
 			Overall: []rank.Overall{{Unit: "甲", Tier: rank.None}, {Unit: "乙", Tier: rank.None}}}},
-		{"nothing at all", &rank.Result{Period: "2022-04", Rules: rank.DefaultOptions()}},
+		{"nothing at all", &rank.Result{Month: data.NewMonth(2022, 4), Rules: rank.DefaultOptions()}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

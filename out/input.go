@@ -122,7 +122,7 @@ func (b *inBook) build() {
 	b.f.SetActiveSheet(0)
 	title := b.p.Title
 	if title == "" {
-		title = data.PeriodLabel(b.p.Period) + "晒拼指标"
+		title = b.p.Month.Label() + "晒拼指标"
 	}
 	b.fail(b.f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "shaipin", Language: "zh-CN"}))
 }
@@ -268,7 +268,7 @@ func (b *inBook) formUnits() []string {
 func (b *inBook) dataSheet(l *inLayout) {
 	f, name := b.f, l.name
 	b.newSheet(name)
-	title := data.PeriodLabel(b.p.Period) + " " + name
+	title := b.p.Month.Label() + " " + name
 	if b.opts.Form {
 		title += " 填报表"
 		if b.opts.Unit != "" {
@@ -422,7 +422,7 @@ func (b *inBook) params() {
 	const s = data.SheetParams
 	b.newSheet(s)
 	hdr, key, val := b.style(inStyle{kind: inHeader}), b.style(inStyle{kind: inKey}), b.style(inStyle{kind: inPlain})
-	rows := [][2]string{{"期间", b.p.Period}, {"标题", b.p.Title}, {"数据来源", b.p.Source}}
+	rows := [][2]string{{"期间", b.p.Month.String()}, {"标题", b.p.Title}, {"数据来源", b.p.Source}}
 	if b.opts.Unit != "" {
 		rows = append(rows, [2]string{data.ParamFormUnit, b.opts.Unit})
 	}
@@ -509,12 +509,12 @@ func (b *inBook) guide(sheets []*inLayout) {
 	b.newSheet(s)
 	const width = 72.0
 	b.fail(b.f.SetColWidth(s, "A", "A", width))
-	period := data.PeriodLabel(b.p.Period)
+	period := b.p.Month.Label()
 	who := "各县(市、区),每个单位填写自己的一行"
-	file := b.p.Period + "-单位名称.xlsx"
+	file := b.p.Month.String() + "-单位名称.xlsx"
 	if b.opts.Unit != "" {
 		who = b.opts.Unit
-		file = b.p.Period + "-" + b.opts.Unit + ".xlsx"
+		file = b.p.Month.String() + "-" + b.opts.Unit + ".xlsx"
 	}
 	row := 1
 	line := func(text string, k inKind) {
@@ -570,7 +570,7 @@ func (b *inBook) guide(sheets []*inLayout) {
 		line("数据来源:"+b.p.Source, inGuideMuted)
 	}
 	line("", inGuideText)
-	line("本表由 shaipin 生成。汇总(市里用):shaipin merge 交回的文件… -o "+b.p.Period+"-汇总.xlsx", inGuideMuted)
+	line("本表由 shaipin 生成。汇总(市里用):shaipin merge 交回的文件… -o "+b.p.Month.String()+"-汇总.xlsx", inGuideMuted)
 	b.protect(s)
 	b.printSetup(s, false)
 }

@@ -51,8 +51,8 @@ func inRead(t testing.TB, name string, b []byte) *data.Form {
 func inDiff(a, b *data.Period, cells bool) []string {
 	var d []string
 	add := func(format string, args ...any) { d = append(d, fmt.Sprintf(format, args...)) }
-	if a.Period != b.Period || a.Title != b.Title || a.Source != b.Source {
-		add("header %q %q %q != %q %q %q", a.Period, a.Title, a.Source, b.Period, b.Title, b.Source)
+	if a.Month != b.Month || a.Title != b.Title || a.Source != b.Source {
+		add("header %q %q %q != %q %q %q", a.Month, a.Title, a.Source, b.Month, b.Title, b.Source)
 	}
 	if strings.Join(a.Units, ",") != strings.Join(b.Units, ",") {
 		add("units %v != %v", a.Units, b.Units)
@@ -107,7 +107,7 @@ func inTricky() *data.Period {
 		return &data.Indicator{Name: name, Group: group, Unit: unit, Direction: data.Higher, Weight: 1,
 			Decimals: -1, Ranked: true, Sheet: sheet, Values: vals}
 	}
-	p := &data.Period{Period: "2022-05", Title: "测试市2022年1—5月晒拼", Source: "", Units: []string{"甲区", "乙县", "丙市"}}
+	p := &data.Period{Month: data.NewMonth(2022, 5), Title: "测试市2022年1—5月晒拼", Source: "", Units: []string{"甲区", "乙县", "丙市"}}
 	a := ind("经济", "经济", "GDP增速", "%", v(-2.5, 1), v(84, 1), none)
 	a.Decimals = 1
 	b := ind("经济", "城市更新4321", "完成投资额", "亿元", v(17.81, 2), v(4.2, 1), v(100, 0))
@@ -118,7 +118,7 @@ func inTricky() *data.Period {
 	e := ind("数字化", "数字化", "浙里办日活跃用户数", "万人", v(5, 0), v(1.25, 2), v(0.5, 1))
 	e.Ranked = false
 	f := ind("数字化", "数字化", "应用数", "个", none, none, none)
-	return &data.Period{Period: p.Period, Title: p.Title, Units: p.Units, Indicators: []*data.Indicator{a, b, c, d, e, f}}
+	return &data.Period{Month: p.Month, Title: p.Title, Units: p.Units, Indicators: []*data.Indicator{a, b, c, d, e, f}}
 }
 
 func TestWriteInputRoundTripTricky(t *testing.T) {

@@ -16,13 +16,13 @@ import (
 func Table(w io.Writer, res *rank.Result) error {
 	o := res.Rules
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "%s(期间 %s)\n", res.Title, res.Period)
+	fmt.Fprintf(b, "%s(期间 %s)\n", res.Title, res.Month)
 	if res.Source != "" {
 		fmt.Fprintf(b, "数据来源:%s\n", res.Source)
 	}
 	fmt.Fprintf(b, "规则:前%d / 后%d;%s;综合得分:%s\n\n", o.Top, o.Bottom, o.TieLabel(), scoreShort(o))
 
-	moved := res.Previous != ""
+	moved := !res.Previous.IsZero()
 	if moved {
 		fmt.Fprintf(b, "变化:与 %s 相比(↑ 进位,↓ 退位)\n\n", res.Previous)
 	}

@@ -13,7 +13,7 @@ import (
 // values and some ties, deterministically.
 func synthetic(n, m int) *data.Period {
 	r := rand.New(rand.NewSource(1))
-	p := &data.Period{Period: "2022-04"}
+	p := &data.Period{Month: data.NewMonth(2022, 4)}
 	for k := 0; k < n; k++ {
 		p.Units = append(p.Units, fmt.Sprintf("单位%04d", k))
 	}
@@ -70,7 +70,7 @@ func BenchmarkComputeProvinceHistory(b *testing.B) {
 	ds := &data.Dataset{}
 	for m := 0; m < 24; m++ {
 		p := synthetic(90, 200)
-		p.Period = fmt.Sprintf("%04d-%02d", 2021+m/12, m%12+1)
+		p.Month = data.NewMonth(2021+m/12, m%12+1)
 		ds.Periods = append(ds.Periods, p)
 	}
 	b.ReportAllocs()

@@ -21,17 +21,13 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 		return nil, ErrNoData
 	}
 	p := ds.Latest()
-	if opts.Period != "" {
-		key, err := data.ParsePeriod(opts.Period)
-		if err != nil {
-			return nil, fmt.Errorf("--period %q: %w", opts.Period, err)
-		}
-		if p = ds.Find(key); p == nil {
+	if !opts.Period.IsZero() {
+		if p = ds.Find(opts.Period); p == nil {
 			var have []string
 			for _, q := range ds.Periods {
-				have = append(have, q.Period)
+				have = append(have, q.Month.String())
 			}
-			return nil, fmt.Errorf("没有期间 %s 的数据(已有:%s)", key, strings.Join(have, "、"))
+			return nil, fmt.Errorf("没有期间 %s 的数据(已有:%s)", opts.Period, strings.Join(have, "、"))
 		}
 	}
 	cur, err := ComputePeriod(p, opts)
@@ -45,7 +41,7 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 		}
 		r, err := computePeriod(q, opts, true)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", q.Period, err)
+			return nil, fmt.Errorf("%s: %w", q.Month, err)
 		}
 		past = append(past, r)
 	}
@@ -66,7 +62,7 @@ func computePeriod(p *data.Period, opts Options, lite bool) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{
-		Period: p.Period, Title: p.Title, Source: p.Source,
+		Month: p.Month, Title: p.Title, Source: p.Source,
 		Rules: opts, Units: append([]string{}, p.Units...),
 		Indicators: make([]Indicator, 0, len(p.Indicators)),
 	}
@@ -112,7 +108,7 @@ func rankAll(p *data.Period, opts Options, lite bool) []Indicator {
 				ind := p.Indicators[i]
 				out[i] = rankIndicator(ind, p.Units, opts, why)
 				if ind.Schedule {
-					addSchedule(&out[i], p.Period)
+					addSchedule(&out[i], p.Month)
 				}
 			}
 		}()
@@ -123,13 +119,13 @@ func rankAll(p *data.Period, opts Options, lite bool) []Indicator {
 
 // addSchedule compares each value with 时序进度: value − target, in
 // percentage points, rounded to 2 decimals.
-func addSchedule(ind *Indicator, period string) {
+func addSchedule(ind *Indicator, period data.Month) {
 	target, ok := scheduleTarget(period)
 	if !ok {
 		return
 	}
 	ind.ScheduleTarget = ptr(target)
-	exact := float64(data.MonthOf(period)) / 12 * 100
+	exact := period.YearShare()
 	for i := range ind.Entries {
 		if v := ind.Entries[i].Value; v != nil {
 			ind.Entries[i].VsSchedule = ptr(roundHalfUp(*v-exact, 2))

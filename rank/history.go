@@ -51,7 +51,7 @@ func addHistory(cur *Result, past []*Result) {
 		return
 	}
 	prev := past[len(past)-1]
-	cur.Previous = prev.Period
+	cur.Previous = prev.Month
 	all := make([]map[string]map[string]spot, 0, len(past)+1)
 	for _, r := range past {
 		all = append(all, spots(r))
@@ -102,9 +102,9 @@ func addHistory(cur *Result, past []*Result) {
 
 	h := &History{}
 	for _, r := range past {
-		h.Periods = append(h.Periods, r.Period)
+		h.Periods = append(h.Periods, r.Month)
 	}
-	h.Periods = append(h.Periods, cur.Period)
+	h.Periods = append(h.Periods, cur.Month)
 	trend := func(key, unit string) Trend {
 		t := Trend{Unit: unit, Ranks: make([]*int, len(all))}
 		for i, m := range all {
@@ -132,10 +132,9 @@ func addHistory(cur *Result, past []*Result) {
 
 // scheduleTarget is 时序进度 for a period: months elapsed / 12 × 100,
 // rounded to 1 decimal (April: 33.3).
-func scheduleTarget(period string) (float64, bool) {
-	m := data.MonthOf(period)
-	if m == 0 {
+func scheduleTarget(period data.Month) (float64, bool) {
+	if period.IsZero() {
 		return 0, false
 	}
-	return roundHalfUp(float64(m)/12*100, 1), true
+	return roundHalfUp(period.YearShare(), 1), true
 }

@@ -16,7 +16,7 @@ func month(key string, units []string, cols map[string]string, order ...string) 
 		vals = append(vals, cols[name])
 	}
 	p := period(inds, rowsFor(units, vals...), units...)
-	p.Period = key
+	p.Month = ym(key)
 	return p
 }
 
@@ -56,7 +56,7 @@ func TestHistoryChangesAndStreaks(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkInvariants(t, res)
-	if res.Previous != "2022-03" || res.History == nil || len(res.History.Periods) != 4 {
+	if res.Previous.String() != "2022-03" || res.History == nil || len(res.History.Periods) != 4 {
 		t.Fatalf("previous %q history %+v", res.Previous, res.History)
 	}
 	got := map[string]string{}
@@ -123,14 +123,14 @@ func TestHistoryChangesAndStreaks(t *testing.T) {
 	}
 	// the earlier period chosen with --period has only its own past
 	o := DefaultOptions()
-	o.Period = "2022-02"
+	o.Period = ym("2022-02")
 	r2, err := Compute(ds, o)
-	if err != nil || r2.Previous != "2022-01" || len(r2.History.Periods) != 2 {
+	if err != nil || r2.Previous.String() != "2022-01" || len(r2.History.Periods) != 2 {
 		t.Fatalf("--period 2022-02: %v %+v", err, r2)
 	}
 	// a single period has no history
 	r1, _ := Compute(&data.Dataset{Periods: ds.Periods[:1]}, DefaultOptions())
-	if r1.History != nil || r1.Previous != "" || entryOf(t, r1, "x", "A").Change != nil || entryOf(t, r1, "x", "A").Streak != 1 {
+	if r1.History != nil || !r1.Previous.IsZero() || entryOf(t, r1, "x", "A").Change != nil || entryOf(t, r1, "x", "A").Streak != 1 {
 		t.Errorf("single period: %+v", r1.History)
 	}
 }
@@ -151,7 +151,7 @@ func TestSchedule(t *testing.T) {
 		in := ind("完成率")
 		in.Schedule = true
 		p := period([]*data.Indicator{in, ind("y")}, rowsFor(u, c.value, "1"), u...)
-		p.Period = c.period
+		p.Month = ym(c.period)
 		res, err := ComputePeriod(p, DefaultOptions())
 		if err != nil {
 			t.Fatal(err)

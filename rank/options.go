@@ -8,6 +8,8 @@ package rank
 import (
 	"errors"
 	"fmt"
+
+	"shaipin/data"
 )
 
 // TieMode is how tied units share ranks.
@@ -41,8 +43,8 @@ type Options struct {
 	Top    int         `json:"top"`    // size of the top tier (前N)
 	Bottom int         `json:"bottom"` // size of the bottom tier (后N)
 	Score  ScoreMethod `json:"score"`
-	// Period chooses the current period ("2022-04"); "" is the latest.
-	Period string `json:"-"`
+	// Period chooses the current period; the zero Month is the latest.
+	Period data.Month `json:"-"`
 }
 
 // DefaultOptions are the conventions of the Jinhua meetings.

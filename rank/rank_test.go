@@ -11,8 +11,17 @@ import (
 )
 
 // period builds a period from rows "unit: v1 v2 …" with "-" as missing.
+// ym is a month written as people write it, for tests.
+func ym(s string) data.Month {
+	m, err := data.ParseMonth(s)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
 func period(inds []*data.Indicator, rows map[string][]string, units ...string) *data.Period {
-	p := &data.Period{Period: "2022-04", Title: "t", Units: units, Indicators: inds}
+	p := &data.Period{Month: ym("2022-04"), Title: "t", Units: units, Indicators: inds}
 	for i, ind := range inds {
 		ind.Values = make([]data.Value, len(units))
 		for k, u := range units {
@@ -291,20 +300,20 @@ func TestComputeChoosesPeriod(t *testing.T) {
 	units := []string{"A", "B"}
 	mk := func(key, vals string) *data.Period {
 		p := period([]*data.Indicator{ind("x")}, rowsFor(units, vals), units...)
-		p.Period = key
+		p.Month = ym(key)
 		return p
 	}
 	ds := &data.Dataset{Periods: []*data.Period{mk("2022-03", "1 2"), mk("2022-04", "2 1")}}
 	res, err := Compute(ds, DefaultOptions())
-	if err != nil || res.Period != "2022-04" || res.Indicators[0].Entries[0].Unit != "A" {
+	if err != nil || res.Month.String() != "2022-04" || res.Indicators[0].Entries[0].Unit != "A" {
 		t.Fatalf("latest: %v %+v", err, res)
 	}
 	o := DefaultOptions()
-	o.Period = "2022年3月"
-	if res, err = Compute(ds, o); err != nil || res.Period != "2022-03" {
+	o.Period = ym("2022年3月")
+	if res, err = Compute(ds, o); err != nil || res.Month.String() != "2022-03" {
 		t.Fatalf("--period: %v", err)
 	}
-	o.Period = "2021-01"
+	o.Period = ym("2021-01")
 	if _, err = Compute(ds, o); err == nil || !strings.Contains(err.Error(), "2022-03") {
 		t.Fatalf("unknown period should list the known ones: %v", err)
 	}

@@ -28,7 +28,7 @@ func (t Tier) Label(o Options) string {
 
 // Result is the leaderboard of one period.
 type Result struct {
-	Period     string      `json:"period"`
+	Month      data.Month  `json:"period"`
 	Title      string      `json:"title"`
 	Source     string      `json:"source,omitempty"`
 	Rules      Options     `json:"rules"`
@@ -37,7 +37,7 @@ type Result struct {
 	Tally      []Tally     `json:"tally"`
 	Overall    []Overall   `json:"overall"`
 	// Previous is the period changes are measured from ("" when none).
-	Previous string `json:"previous,omitempty"`
+	Previous data.Month `json:"previous,omitempty"`
 	// History holds every period's ranks up to this one, oldest first
 	// (nil with a single period).
 	History *History `json:"history,omitempty"`
@@ -124,7 +124,7 @@ type Overall struct {
 
 // History is the ranks of every period up to the current one.
 type History struct {
-	Periods    []string       `json:"periods"` // oldest first, the current one last
+	Periods    []data.Month   `json:"periods"` // oldest first, the current one last
 	Overall    []Trend        `json:"overall"` // one per unit, in Result.Units order
 	Indicators []TrendByIndic `json:"indicators"`
 }
