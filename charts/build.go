@@ -54,28 +54,6 @@ func tierColor(t rank.Tier) string {
 	return colorMissing
 }
 
-// round rounds v to prec decimals so that a label or tooltip never shows
-// binary noise such as 84.03999999999999.
-func round(v float64, prec int) float64 {
-	if prec < 0 {
-		prec = 0
-	}
-	if prec > 8 {
-		prec = 8
-	}
-	p := math.Pow(10, float64(prec))
-	r := math.Round(v*p) / p
-	if r == 0 {
-		return 0 // no "-0"
-	}
-	return r
-}
-
-// fixed formats a number with exactly prec decimals.
-func fixed(v float64, prec int) string {
-	return strconv.FormatFloat(round(v, prec), 'f', prec, 64)
-}
-
 // literal makes data safe to use as an ECharts label formatter: braces
 // would otherwise be read as template variables ({a}, {b}) or rich-text
 // markers. Labels are drawn on canvas, so no HTML escaping is involved.
@@ -326,7 +304,7 @@ func scheduleShare(period data.Month) (float64, bool) {
 	if period.IsZero() {
 		return 0, false
 	}
-	return round(period.YearShare(), 1), true
+	return data.Round(period.YearShare(), 1), true
 }
 
 // indicatorChart is one indicator's bar chart: units with a value, in rank
@@ -372,7 +350,7 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o option
 		}
 		items = append(items, opts.BarData{
 			Name:      tip,
-			Value:     round(*e.Value, ind.Precision),
+			Value:     data.Round(*e.Value, ind.Precision),
 			ItemStyle: &opts.ItemStyle{Color: tierColor(e.Tier)},
 			Label:     &opts.Label{Formatter: formatter},
 		})
@@ -394,7 +372,7 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o option
 	}
 	share, hasShare := scheduleShare(res.Month)
 	if ind.ScheduleTarget != nil {
-		share, hasShare = round(*ind.ScheduleTarget, 1), true
+		share, hasShare = data.Round(*ind.ScheduleTarget, 1), true
 	}
 	showSchedule := ind.Schedule && hasShare
 	shareText := strconv.FormatFloat(share, 'f', -1, 64) + "%"
@@ -482,14 +460,14 @@ func overallChart(res *rank.Result, head, tail int) (o option, height int) {
 			}
 			continue
 		}
-		label := fixed(*ov.Score, 2)
+		label := data.Fixed(*ov.Score, 2)
 		if ov.Rank != nil && len(ov.TiedWith) > 0 {
 			label += "  并列第" + strconv.Itoa(*ov.Rank)
 		}
 		label += changeSuffix(ov.Change)
 		items = append(items, opts.BarData{
 			Name:      ov.Unit + ":" + ov.Why,
-			Value:     round(*ov.Score, 2),
+			Value:     data.Round(*ov.Score, 2),
 			ItemStyle: &opts.ItemStyle{Color: tierColor(ov.Tier)},
 			Label:     &opts.Label{Formatter: literal(label)},
 		})
@@ -714,7 +692,7 @@ func unitChart(res *rank.Result, unit, file string) (o option, height int, ok bo
 			label := fmt.Sprintf("%s/%d", rankText(e), n)
 			items = append(items, opts.BarData{
 				Name:      ind.Name + ":" + e.Display + ind.Unit + "\n" + e.Why,
-				Value:     round(float64(n-r+1)/float64(n)*100, 1),
+				Value:     data.Round(float64(n-r+1)/float64(n)*100, 1),
 				ItemStyle: &opts.ItemStyle{Color: tierColor(e.Tier)},
 				Label:     &opts.Label{Formatter: literal(label)},
 			})

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -87,7 +88,7 @@ func scheduleText(vs *float64) string {
 	if vs == nil {
 		return ""
 	}
-	v := round(*vs, 1)
+	v := data.Round(*vs, 1)
 	switch {
 	case v > 0:
 		return "超时序进度 " + strconv.FormatFloat(v, 'f', -1, 64) + " 个百分点"
@@ -306,7 +307,7 @@ func profileSchedule(res *rank.Result, entries []unitEntry) string {
 		if vs == nil {
 			continue
 		}
-		gaps = append(gaps, gap{ue.ind.Name, round(*vs, 1)})
+		gaps = append(gaps, gap{ue.ind.Name, data.Round(*vs, 1)})
 		if s, ok := scheduleOf(res, *ue.ind); ok && share == "" {
 			share = strconv.FormatFloat(s, 'f', -1, 64) + "%"
 		}

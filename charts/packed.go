@@ -503,7 +503,7 @@ func scheduleOf(res *rank.Result, ind rank.Indicator) (float64, bool) {
 		return 0, false
 	}
 	if ind.ScheduleTarget != nil {
-		return round(*ind.ScheduleTarget, 1), true
+		return data.Round(*ind.ScheduleTarget, 1), true
 	}
 	return scheduleShare(res.Month)
 }

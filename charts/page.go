@@ -359,7 +359,7 @@ func (p *pageData) fullParts(res *rank.Result, l tierLabels, b *builder, byUnit 
 		row.Change = rank.ChangeLabel(ov.Change)
 		row.ChangeClass = changeClass(ov.Change)
 		if ov.Score != nil {
-			row.Score = fixed(*ov.Score, 2)
+			row.Score = data.Fixed(*ov.Score, 2)
 		} else {
 			p.Unscored = append(p.Unscored, ov.Unit)
 		}
@@ -473,7 +473,7 @@ func (p *pageData) compactParts(res *rank.Result, l tierLabels, b *builder, byUn
 			row.ChangeValue = *ov.Change
 		}
 		if ov.Score != nil {
-			row.Score = fixed(*ov.Score, 2)
+			row.Score = data.Fixed(*ov.Score, 2)
 			row.ScoreValue = row.Score
 		} else {
 			p.Unscored = append(p.Unscored, ov.Unit)

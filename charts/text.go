@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -102,7 +103,7 @@ func profile(res *rank.Result, ov rank.Overall, l tierLabels, entries []unitEntr
 	unit := ov.Unit
 	var first string
 	if ov.Score != nil && ov.Rank != nil {
-		first = fmt.Sprintf("%s综合得分 %s,%s", unit, fixed(*ov.Score, 2), overallText(ov, res.Rules))
+		first = fmt.Sprintf("%s综合得分 %s,%s", unit, data.Fixed(*ov.Score, 2), overallText(ov, res.Rules))
 		if c := changeText(ov.Change); c != "" {
 			first += "," + c
 		}

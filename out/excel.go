@@ -1,15 +1,13 @@
 package out
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -144,68 +142,9 @@ func (b *book) docProps() {
 	b.fail(b.f.SetDocProps(p))
 }
 
-// fixed writes v with d decimals, rounding half away from zero on v's
-// shortest decimal form, as Excel shows it and as the ranking compared it.
-func fixed(v float64, d int) string {
-	var buf [48]byte
-	return string(appendFixed(buf[:0], v, d))
-}
-
-// appendFixed appends fixed(v, d) to dst. It rounds the digits of
-// strconv's shortest form as text (big.Rat did the same, at ten times the
-// cost: at national scale every one of 850,000 values is formatted to
-// measure its column).
-func appendFixed(dst []byte, v float64, d int) []byte {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.AppendFloat(dst, v, 'f', d, 64)
-	}
-	d = max(d, 0)
-	var buf [40]byte
-	digits := strconv.AppendFloat(buf[:0], math.Abs(v), 'f', -1, 64)
-	point := bytes.IndexByte(digits, '.')
-	if point < 0 {
-		point = len(digits)
-		digits = append(digits, '.')
-	}
-	// Keep d decimals, padded with zeros; the first dropped digit decides
-	// the rounding, halves away from zero.
-	keep := point + 1 + d
-	up := len(digits) > keep && digits[keep] >= '5'
-	for len(digits) < keep {
-		digits = append(digits, '0')
-	}
-	digits = digits[:keep]
-	if d == 0 {
-		digits = digits[:point]
-	}
-	carry := false // 9.99 → 10.0: a new leading digit
-	if up {
-		carry = true
-		for i := len(digits) - 1; i >= 0 && carry; i-- {
-			switch digits[i] {
-			case '.':
-			case '9':
-				digits[i] = '0'
-			default:
-				digits[i]++
-				carry = false
-			}
-		}
-	}
-	if v < 0 {
-		// big.Rat kept the sign of a negative value that rounds to zero
-		// ("-0.00"); so does this.
-		dst = append(dst, '-')
-	}
-	if carry {
-		dst = append(dst, '1')
-	}
-	return append(dst, digits...)
-}
-
 // shownValue is an indicator value as its cell shows it: "52.70%", "91.86".
 func shownValue(ind rank.Indicator, v float64) string {
-	s := fixed(v, ind.Precision)
+	s := data.Fixed(v, ind.Precision)
 	if ind.Unit == "%" {
 		s += "%"
 	}

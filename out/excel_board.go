@@ -3,6 +3,7 @@ package out
 import (
 	"fmt"
 
+	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -73,7 +74,7 @@ func (b *book) writeBoard() {
 					scored++
 				}
 				s.number(c.at["score"], row, *r.Score, styleKey{role: roleNumber, numFmt: scoreFormat, tier: r.Tier},
-					func() string { return fixed(*r.Score, 2) })
+					func() string { return data.Fixed(*r.Score, 2) })
 			} else {
 				s.text(c.at["score"], row, "—", styleKey{role: roleCenter})
 			}

@@ -3,6 +3,7 @@ package out
 import (
 	"fmt"
 
+	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -48,7 +49,7 @@ func (b *book) writeItems() {
 		note += fmt.Sprintf("变化与%s相比:↑进位、↓退位、—持平;连续期数为连续处于当前档次的期数(含本期)。", res.Previous.Label())
 	}
 	if target != nil {
-		note += fmt.Sprintf("较时序进度 = 完成率 − 时序进度 %s%%,红色为超过、深黄色为落后。", fixed(*target, 1))
+		note += fmt.Sprintf("较时序进度 = 完成率 − 时序进度 %s%%,红色为超过、深黄色为落后。", data.Fixed(*target, 1))
 	}
 	if total > room {
 		note += fmt.Sprintf("本表共 %d 行,超出 Excel 单表上限,只列出前 %d 行(见表末说明)。", total, room)

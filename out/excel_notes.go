@@ -52,7 +52,7 @@ func (b *book) writeNotes() {
 	}
 	if t := scheduleTarget(res); t != nil {
 		facts = append(facts, [2]string{"时序进度", fmt.Sprintf("%s时序进度为 %s%%(已过月数 ÷ 12);标为时序进度的指标另列较时序进度 = 完成率 − 时序进度,单位为百分点。",
-			res.Month.Label(), fixed(*t, 1))})
+			res.Month.Label(), data.Fixed(*t, 1))})
 	}
 	facts = append(facts, [2]string{"生成时间", generated}, [2]string{"生成工具", "shaipin"})
 	type line struct {

@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"math"
-	"math/big"
 	"math/rand"
 	"strconv"
 	"strings"
@@ -280,28 +279,6 @@ func TestAppendCellFloat(t *testing.T) {
 		want, _ := f.GetCellValue("Sheet1", cell, excelize.Options{RawCellValue: true})
 		if got := string(appendCellFloat([]byte("x"), v)[1:]); got != want {
 			t.Errorf("%v: %q, excelize %q", v, got, want)
-		}
-	}
-}
-
-// TestFixedRounding: fixed rounds as big.Rat's FloatString does, which it
-// replaced.
-func TestFixedRounding(t *testing.T) {
-	rat := func(v float64, d int) string {
-		r, _ := new(big.Rat).SetString(strconv.FormatFloat(v, 'f', -1, 64))
-		return r.FloatString(d)
-	}
-	r := rand.New(rand.NewSource(1))
-	values := []float64{0, -0.0, 0.5, 1.5, 2.5, -2.5, 9.995, 99.995, 999.5, 0.045, -0.001, 1e21, 123.456, 0.125, -0.125}
-	for range 5000 {
-		v := float64(r.Intn(2000000)-1000000) / math.Pow(10, float64(r.Intn(6)))
-		values = append(values, v, v+0.005, r.NormFloat64()*1e4)
-	}
-	for _, v := range values {
-		for d := range 5 {
-			if got, want := fixed(v, d), rat(v, d); got != want {
-				t.Errorf("fixed(%v, %d) = %q, big.Rat %q", v, d, got, want)
-			}
 		}
 	}
 }

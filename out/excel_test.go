@@ -647,27 +647,6 @@ func TestExcelSparse(t *testing.T) {
 	}
 }
 
-func TestFixed(t *testing.T) {
-	tests := []struct {
-		v    float64
-		d    int
-		want string
-	}{
-		{90.8, 2, "90.80"},
-		{90.805, 2, "90.81"}, // binary 90.80499…, shown as Excel shows it
-		{0.125, 2, "0.13"},
-		{66.66, 2, "66.66"},
-		{100, 0, "100"},
-		{-1.5, 0, "-2"},
-		{9255, 0, "9255"},
-	}
-	for _, tt := range tests {
-		if got := fixed(tt.v, tt.d); got != tt.want {
-			t.Errorf("fixed(%v, %d) = %q, want %q", tt.v, tt.d, got, tt.want)
-		}
-	}
-}
-
 func TestNumFormat(t *testing.T) {
 	tests := []struct {
 		unit      string

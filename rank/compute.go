@@ -128,7 +128,7 @@ func addSchedule(ind *Indicator, period data.Month) {
 	exact := period.YearShare()
 	for i := range ind.Entries {
 		if v := ind.Entries[i].Value; v != nil {
-			ind.Entries[i].VsSchedule = ptr(roundHalfUp(*v-exact, 2))
+			ind.Entries[i].VsSchedule = ptr(data.Round(*v-exact, 2))
 		}
 	}
 }
@@ -159,7 +159,7 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 		}
 		key := v.Number
 		if v.Decimals > prec {
-			key = roundHalfUp(v.Number, prec)
+			key = data.Round(v.Number, prec)
 		}
 		if ind.Direction == data.Lower {
 			key = -key
@@ -208,7 +208,7 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 // rounded to 小数位 when the indicator sets it.
 func display(v data.Value, decimals int) string {
 	if decimals >= 0 && decimals < v.Decimals {
-		return roundString(v.Number, decimals)
+		return data.Fixed(v.Number, decimals)
 	}
 	d := v.Decimals
 	if decimals > d {

@@ -136,5 +136,5 @@ func scheduleTarget(period data.Month) (float64, bool) {
 	if period.IsZero() {
 		return 0, false
 	}
-	return roundHalfUp(period.YearShare(), 1), true
+	return data.Round(period.YearShare(), 1), true
 }

@@ -40,7 +40,7 @@ func overall(p *data.Period, res *Result, o Options, lite bool) []Overall {
 		if counted[k] == 0 || wsum[k] == 0 {
 			continue
 		}
-		s := roundHalfUp(sum[k]/wsum[k], 2)
+		s := data.Round(sum[k]/wsum[k], 2)
 		rows[k].Score = ptr(s)
 		idx = append(idx, k)
 		keys = append(keys, s)
@@ -130,7 +130,7 @@ func better(a, b float64, d data.Direction) bool {
 
 func overallWhy(r Overall, p placement, n int, o Options) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "综合得分 %s(按 %d 项指标),%d 个单位中第 %d 名", roundString(*r.Score, 2), r.Counted, n, p.rank)
+	fmt.Fprintf(&b, "综合得分 %s(按 %d 项指标),%d 个单位中第 %d 名", data.Fixed(*r.Score, 2), r.Counted, n, p.rank)
 	if len(r.TiedWith) > 0 {
 		fmt.Fprintf(&b, "(与%s并列)", strings.Join(r.TiedWith, "、"))
 	}

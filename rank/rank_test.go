@@ -2,7 +2,6 @@ package rank
 
 import (
 	"fmt"
-	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -319,27 +318,5 @@ func TestComputeChoosesPeriod(t *testing.T) {
 	}
 	if _, err := Compute(&data.Dataset{}, DefaultOptions()); err == nil {
 		t.Fatal("empty dataset")
-	}
-}
-
-func TestRoundHalfUp(t *testing.T) {
-	tests := []struct {
-		v    float64
-		d    int
-		want string
-	}{
-		{90.805, 2, "90.81"}, {90.804, 2, "90.80"}, {2.5, 0, "3"}, {-2.5, 0, "-3"}, {99.995, 2, "100.00"},
-		{0.125, 2, "0.13"}, {1e-7, 2, "0.00"}, {-0.001, 2, "0.00"}, {123, 1, "123.0"}, {9.99, 1, "10.0"},
-	}
-	for _, tt := range tests {
-		if got := roundString(tt.v, tt.d); got != tt.want {
-			t.Errorf("roundString(%v, %d) = %s, want %s", tt.v, tt.d, got, tt.want)
-		}
-	}
-	if roundHalfUp(90.805, 2) != roundHalfUp(90.81, 2) {
-		t.Error("equal after rounding must compare equal")
-	}
-	if math.Signbit(roundHalfUp(-0.001, 2)) {
-		t.Error("-0.001 should round to +0")
 	}
 }
