@@ -13,9 +13,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 
 	"shaipin/rank"
+	"shaipin/textwidth"
 )
 
 // Excel's limits on a worksheet. They are variables so that tests can
@@ -764,7 +764,7 @@ func lineHeightOf(n float64) float64 {
 func textLines(text string, avail float64) float64 {
 	n := 0.0
 	for line := range strings.SplitSeq(text, "\n") {
-		n += max(1, math.Ceil(float64(textWidth(line))/max(avail, 1)))
+		n += max(1, math.Ceil(float64(textwidth.Of(line))/max(avail, 1)))
 	}
 	return n
 }
@@ -772,34 +772,6 @@ func textLines(text string, avail float64) float64 {
 // lineHeight is the height in points of a line of 11-point text in the
 // CJK fonts readers fall back to, which are taller than Excel's default.
 const lineHeight = 16
-
-// textWidth is displayWidth, quicker on the common runes: ASCII is one
-// unit and the CJK ideographs two, without a table lookup. Column widths
-// measure every cell of a sheet, 8.5 million at national scale.
-func textWidth(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			n++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r >= 0x4E00 && r <= 0x9FFF {
-			n += 2
-			continue
-		}
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
 
 // appendText appends the <t> element of a shared string, as excelize
 // writes a string (excelize v2.11.1, cell.go trimCellValue):

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shaipin/rank"
+	"shaipin/textwidth"
 )
 
 // The workbook's colours. Red is honour (红旗, 前N) and yellow marks the
@@ -221,7 +222,7 @@ const (
 func colWidth(s string) float64 {
 	w := 0.0
 	for line := range strings.SplitSeq(s, "\n") {
-		w = max(w, float64(textWidth(line)))
+		w = max(w, float64(textwidth.Of(line)))
 	}
 	return w*1.1 + 2
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"shaipin/rank"
+	"shaipin/textwidth"
 )
 
 // writeTiers fills 前三后三: for every ranked indicator, its top-tier and
@@ -155,11 +156,11 @@ func lineUp(items []string, width float64) string {
 	// cell's padding), less one for a column that comes out narrower than
 	// width because nothing in it is that long.
 	avail := int(width) - 2
-	sep := textWidth("、")
+	sep := textwidth.Of("、")
 	var b strings.Builder
 	line := 0
 	for i, it := range items {
-		w := textWidth(it)
+		w := textwidth.Of(it)
 		if i > 0 {
 			b.WriteString("、")
 			line += sep

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shaipin/data"
+	"shaipin/textwidth"
 )
 
 // InputOptions control WriteInput.
@@ -315,7 +316,7 @@ func (b *inBook) dataSheet(l *inLayout) {
 	}
 	unitWidth := 12.0
 	for _, u := range b.p.Units {
-		unitWidth = max(unitWidth, inTextWidth(u)+3)
+		unitWidth = max(unitWidth, float64(textwidth.Of(u))+3)
 	}
 	b.fail(f.SetColWidth(name, inCol(inUnitCol), inCol(inUnitCol), unitWidth))
 
@@ -451,7 +452,7 @@ func (b *inBook) units() {
 	for i, u := range b.p.Units {
 		b.text(s, 1, i+2, u, key)
 		b.text(s, 2, i+2, strings.Join(b.opts.Aliases[u], "、"), val)
-		width = max(width, inTextWidth(u)+3)
+		width = max(width, float64(textwidth.Of(u))+3)
 	}
 	b.fail(b.f.SetColWidth(s, "A", "A", width))
 	b.fail(b.f.SetColWidth(s, "B", "B", 40))
@@ -490,8 +491,8 @@ func (b *inBook) meta() {
 		}
 		b.text(s, 7, r, inYesNo(ind.Ranked), center)
 		b.text(s, 8, r, inYesNo(ind.Schedule), center)
-		widths[0] = max(widths[0], inTextWidth(ind.Name)+2)
-		widths[1] = max(widths[1], inTextWidth(ind.Group)+2)
+		widths[0] = max(widths[0], float64(textwidth.Of(ind.Name))+2)
+		widths[1] = max(widths[1], float64(textwidth.Of(ind.Group))+2)
 	}
 	for j, w := range widths {
 		b.fail(b.f.SetColWidth(s, inCol(j+1), inCol(j+1), w))
@@ -519,7 +520,7 @@ func (b *inBook) guide(sheets []*inLayout) {
 	row := 1
 	line := func(text string, k inKind) {
 		b.text(s, 1, row, text, b.style(inStyle{kind: k}))
-		lines := math.Ceil(inTextWidth(text) / width)
+		lines := math.Ceil(float64(textwidth.Of(text)) / width)
 		h := 18.0
 		switch k {
 		case inGuideTitle:
@@ -712,7 +713,7 @@ func inCell(col, row int) string {
 // of lines and the column width that holds it.
 func inHeaderText(name, unit string) (string, int, float64) {
 	runes := []rune(name)
-	k := max(1, int(math.Ceil(inTextWidth(name)/16)))
+	k := max(1, int(math.Ceil(float64(textwidth.Of(name))/16)))
 	per := max(1, (len(runes)+k-1)/k)
 	var lines []string
 	for i := 0; i < len(runes); i += per {
@@ -723,23 +724,9 @@ func inHeaderText(name, unit string) (string, int, float64) {
 	}
 	widest := 0.0
 	for _, l := range lines {
-		widest = max(widest, inTextWidth(l))
+		widest = max(widest, float64(textwidth.Of(l)))
 	}
 	return strings.Join(lines, "\n"), len(lines), max(10, widest*0.9+3)
-}
-
-// inTextWidth estimates the width of text in Excel's column units: wide
-// (CJK) characters count two.
-func inTextWidth(s string) float64 {
-	w := 0.0
-	for _, r := range s {
-		if r >= 0x2E80 || (r >= 0xFF00 && r <= 0xFFEF) {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
 }
 
 // inClip shortens s to at most n characters (Excel's limits on validation

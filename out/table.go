@@ -6,9 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/width"
-
 	"shaipin/rank"
+	"shaipin/textwidth"
 )
 
 // Table writes the result as a readable terminal table in Chinese: the
@@ -106,20 +105,6 @@ func scoreOr(p *float64) string {
 	return strconv.FormatFloat(*p, 'f', 2, 64)
 }
 
-// displayWidth counts terminal columns: East Asian wide characters take two.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
-
 // writeAligned pads each column to its widest cell, by display width.
 func writeAligned(b *strings.Builder, rows [][]string) {
 	var widths []int
@@ -128,14 +113,14 @@ func writeAligned(b *strings.Builder, rows [][]string) {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], displayWidth(c))
+			widths[i] = max(widths[i], textwidth.Of(c))
 		}
 	}
 	for _, r := range rows {
 		for i, c := range r {
 			b.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-textwidth.Of(c)+2))
 			}
 		}
 		b.WriteString("\n")
