@@ -4,6 +4,7 @@
 GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 ASSET   := charts/assets/echarts.min.js
+PLACES  := places/assets/places.tsv
 
 .PHONY: all build demo test assets vet bench fuzz clean
 
@@ -16,7 +17,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(ASSET): node_modules/.package-lock.json charts/echarts-entry.js charts/build-echarts.mjs
 	node charts/build-echarts.mjs
 
-assets: $(ASSET)
+# The gazetteer (names, codes, county centres) from npm, embedded by go:embed.
+$(PLACES): node_modules/.package-lock.json package-lock.json places/build-places.mjs
+	node places/build-places.mjs
+
+assets: $(ASSET) $(PLACES)
 
 build: assets
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o shaipin .
@@ -49,4 +54,4 @@ bench: build
 	SHAIPIN_BENCH_DIR=$(CURDIR)/testdata/bench $(GO) test -run '^$$' -bench 'PageSpeed|WriteScale' -benchtime 3x ./charts/
 
 clean:
-	rm -rf shaipin report $(ASSET)
+	rm -rf shaipin report $(ASSET) $(PLACES)
