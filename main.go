@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +15,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"shaipin/data"
-	"shaipin/rank"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -49,13 +49,54 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var list data.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintln(stderr, e)
+			fmt.Fprintln(stderr, withHint(e))
 		}
 		fmt.Fprintf(stderr, "共 %d 个问题,请修改后重试。\n", len(list))
 		return 1
 	}
-	fmt.Fprintf(stderr, "错误:%v\n", err)
+	fmt.Fprintf(stderr, "错误:%s\n", withHint(err))
 	return 1
+}
+
+// hints say which flag changes what the libraries refused: they know
+// nothing of the command line.
+var hints = []struct {
+	err  error
+	hint string
+}{
+	{data.ErrUnzipLimit, "(可用 --" + flagMaxUnzip + " 调整)"},
+	{data.ErrSheetLimit, "(可用 --" + flagMaxSheet + " 调整)"},
+	{data.ErrNoPeriod, ",或使用 --" + flagPeriod + " 2022-04"},
+}
+
+// withHint is an error's message followed by the hint that applies to it.
+func withHint(err error) string {
+	msg := err.Error()
+	for _, h := range hints {
+		if errors.Is(err, h.err) {
+			return msg + h.hint
+		}
+	}
+	return msg
+}
+
+// warn prints warnings, one a line: the one way every command shows them.
+func warn[E error](w io.Writer, warnings []E) {
+	for _, e := range warnings {
+		fmt.Fprintf(w, "警告:%v\n", e)
+	}
+}
+
+// action makes a command's action: its flags are read once into its
+// options, then it runs on them.
+func action[O any](parse func(*cli.Context) (O, error), run func(context.Context, O, io.Writer, io.Writer) error) cli.ActionFunc {
+	return func(c *cli.Context) error {
+		opts, err := parse(c)
+		if err != nil {
+			return err
+		}
+		return run(c.Context, opts, c.App.Writer, c.App.ErrWriter)
+	}
 }
 
 func onUsageError(_ *cli.Context, err error, _ bool) error {
@@ -70,28 +111,6 @@ func onUsageError(_ *cli.Context, err error, _ bool) error {
 		return usageError{fmt.Errorf("选项的值无效:%s", msg)}
 	}
 	return usageError{err}
-}
-
-const tieHelp = `并列规则:competition(默认,美式)或 dense(中国式)。
-	数值 95、90、90、85 → competition:1、2、2、4;dense:1、2、2、3`
-
-// inputFlags say what to read and the limits against hostile files.
-func inputFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "period", Usage: "期间,如 2022-04:单个文件时指定其期间;多个文件时选择要排名的期间(默认最新)"},
-		&cli.Int64Flag{Name: "max-unzip-mb", Value: data.DefaultMaxUnzipSize >> 20, Usage: "工作簿解压后的大小上限(MB),超过即拒绝"},
-		&cli.Int64Flag{Name: "max-sheet-mb", Value: data.DefaultMaxSheetSize >> 20, Usage: "单个工作表解压后的大小上限(MB),超过即拒绝"},
-	}
-}
-
-// rankFlags are the inputs plus the rules of every command that ranks.
-func rankFlags() []cli.Flag {
-	return append(inputFlags(),
-		&cli.StringFlag{Name: "ties", Value: string(rank.Competition), Usage: tieHelp},
-		&cli.IntFlag{Name: "top", Value: 3, Usage: "前档(红旗)名次数"},
-		&cli.IntFlag{Name: "bottom", Value: 3, Usage: "后档(黄旗)名次数"},
-		&cli.StringFlag{Name: "score", Value: string(rank.MinMax), Usage: "综合得分方法:minmax(每项最优 100、最差 0,线性)或 rank(按名次给分)"},
-	)
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -122,6 +141,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {},
 	}
 	for _, cmd := range app.Commands {
+		cmd.OnUsageError = onUsageError
 		if cmd.UsageText == "" {
 			cmd.UsageText = strings.TrimSpace("shaipin " + cmd.Name + " [选项] " + cmd.ArgsUsage)
 		}
@@ -133,158 +153,6 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		return cli.ShowAppHelp(c)
 	}
 	return app
-}
-
-// options reads the ranking rules from the flags.
-func options(c *cli.Context) (rank.Options, error) {
-	o := rank.DefaultOptions()
-	o.Ties = rank.TieMode(c.String("ties"))
-	o.Top, o.Bottom = c.Int("top"), c.Int("bottom")
-	o.Score = rank.ScoreMethod(c.String("score"))
-	var err error
-	if o.Period, err = monthFlag(c); err != nil {
-		return o, err
-	}
-	if o.Ties != rank.Competition && o.Ties != rank.Dense {
-		return o, usageError{fmt.Errorf("--ties 只能是 competition 或 dense,而不是 %q", o.Ties)}
-	}
-	if o.Score != rank.MinMax && o.Score != rank.RankPoints {
-		return o, usageError{fmt.Errorf("--score 只能是 minmax 或 rank,而不是 %q", o.Score)}
-	}
-	if o.Top < 0 || o.Bottom < 0 {
-		return o, usageError{errors.New("--top 和 --bottom 不能为负数")}
-	}
-	return o, nil
-}
-
-// monthFlag reads --period; the zero Month when it is not given.
-func monthFlag(c *cli.Context) (data.Month, error) {
-	s := c.String("period")
-	if s == "" {
-		return 0, nil
-	}
-	m, err := data.ParseMonth(s)
-	if err != nil {
-		return 0, usageError{fmt.Errorf("--period %q 无法识别,应写作 2022-04、202204 或 2022年4月", s)}
-	}
-	return m, nil
-}
-
-// readInputs reads the inputs, or the embedded sample when there are none.
-func readInputs(c *cli.Context) (*data.Dataset, error) {
-	period, err := monthFlag(c)
-	if err != nil {
-		return nil, err
-	}
-	opts := data.Options{
-		Period:       period,
-		MaxUnzipSize: c.Int64("max-unzip-mb") << 20,
-		MaxSheetSize: c.Int64("max-sheet-mb") << 20,
-	}
-	if c.Args().Len() == 0 {
-		return data.Sample(opts)
-	}
-	return data.Load(opts, c.Args().Slice()...)
-}
-
-// load reads the inputs for ranking; the note about the sample and the
-// warnings go to stderr so that stdout stays clean JSON or CSV.
-func load(c *cli.Context) (*data.Dataset, error) {
-	if c.Args().Len() == 0 {
-		fmt.Fprintln(c.App.ErrWriter, "未指定输入文件,使用内置示例数据(金华市 2022年1—4月:4月数字摘自公开报道,1—3月为演示用模拟数据)。")
-	}
-	ds, err := readInputs(c)
-	if ds != nil {
-		for _, w := range ds.Warnings {
-			fmt.Fprintf(c.App.ErrWriter, "警告:%v\n", w)
-		}
-	}
-	return ds, err
-}
-
-// compute loads and ranks.
-func compute(c *cli.Context) (*rank.Result, error) {
-	o, err := options(c)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := load(c)
-	if err != nil {
-		return nil, err
-	}
-	return rank.Compute(ds, o)
-}
-
-func rankCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "rank",
-		Usage:     "排名并输出结果(表格、JSON 或 CSV)",
-		ArgsUsage: "[工作簿.xlsx 或目录 ...]",
-		Flags: append(rankFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "输出格式:table(终端表格)、json 或 csv(UTF-8 带 BOM,Excel 可直接打开)"}),
-		OnUsageError: onUsageError,
-		Action: func(c *cli.Context) error {
-			format := c.String("format")
-			write, ok := formats[format]
-			if !ok {
-				return usageError{fmt.Errorf("--format 只能是 table、json 或 csv,而不是 %q", format)}
-			}
-			res, err := compute(c)
-			if err != nil {
-				return err
-			}
-			return write(c.App.Writer, res)
-		},
-	}
-}
-
-func validateCommand() *cli.Command {
-	return &cli.Command{
-		Name:         "validate",
-		Usage:        "检查工作簿,列出全部问题(每行一个:文件: 工作表!单元格: 说明)",
-		ArgsUsage:    "[工作簿.xlsx 或目录 ...]",
-		Flags:        inputFlags(),
-		OnUsageError: onUsageError,
-		Action: func(c *cli.Context) error {
-			ds, err := readInputs(c)
-			if ds != nil {
-				for _, w := range ds.Warnings {
-					fmt.Fprintf(c.App.Writer, "警告:%v\n", w)
-				}
-			}
-			if err != nil {
-				return err
-			}
-			for _, p := range ds.Periods {
-				fmt.Fprintln(c.App.Writer, summary(p))
-			}
-			fmt.Fprintln(c.App.Writer, "检查通过。")
-			return nil
-		},
-	}
-}
-
-// summary describes one period in a line.
-func summary(p *data.Period) string {
-	groups := map[string]bool{}
-	missing, cells, unranked := 0, 0, 0
-	for _, ind := range p.Indicators {
-		groups[ind.Group] = true
-		if !ind.Ranked {
-			unranked++
-		}
-		for _, v := range ind.Values {
-			cells++
-			if !v.OK {
-				missing++
-			}
-		}
-	}
-	s := fmt.Sprintf("%s: 期间 %s,%d 个单位,%d 项指标(%d 个分组", p.File, p.Month, len(p.Units), len(p.Indicators), len(groups))
-	if unranked > 0 {
-		s += fmt.Sprintf(",其中 %d 项不参与排名", unranked)
-	}
-	return s + fmt.Sprintf("),%d 个数值中未报送 %d 个。单位:%s", cells, missing, strings.Join(p.Units, "、"))
 }
 
 // interspersed moves the flags a user writes after the file arguments

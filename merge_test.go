@@ -349,22 +349,6 @@ func TestMergeRefusesToOverwriteASubmission(t *testing.T) {
 	}
 }
 
-func TestRetitle(t *testing.T) {
-	for _, c := range []struct{ title, from, to, want string }{
-		{"金华市2022年1—4月晒拼指标排名", "2022-04", "2022-05", "金华市2022年1—5月晒拼指标排名"},
-		{"金华市2022年4月晒拼", "2022-04", "2022-05", "金华市2022年5月晒拼"},
-		{"金华市2022年1-12月晒拼", "2022-12", "2023-01", "金华市2023年1月晒拼"},
-		{"金华市2022年1—11月晒拼", "2022-11", "2023-02", "金华市2023年1—2月晒拼"},
-		{"月度晒拼", "2022-04", "2022-05", "2022年5月晒拼指标排名"},
-		{"金华市2021年4月晒拼", "2022-04", "2022-05", "2022年5月晒拼指标排名"},
-		{"金华市2022年4月晒拼", "2022-04", "2022-04", "金华市2022年4月晒拼"},
-	} {
-		if got := retitle(c.title, ym(t, c.from), ym(t, c.to)); got != c.want {
-			t.Errorf("retitle(%q, %s, %s) = %q, want %q", c.title, c.from, c.to, got, c.want)
-		}
-	}
-}
-
 // buildForms writes the returned forms the CLI cases merge: ok/ merges
 // cleanly, conflict/ disagrees with ok/, bad/ holds typical mistakes, and
 // the whole-city template the bad ones are checked against.
@@ -486,9 +470,9 @@ func TestTemplateFromLongFormat(t *testing.T) {
 		t.Fatal(errs)
 	}
 	b, _ := os.ReadFile(tmpl)
-	f, warns, err := data.ReadForm("模板.xlsx", b, data.Options{})
-	if err != nil || len(warns) > 0 {
-		t.Fatal(err, warns)
+	f, err := data.ReadForm("模板.xlsx", b, data.Options{})
+	if err != nil || len(f.Warnings) > 0 {
+		t.Fatal(err, f.Warnings)
 	}
 	p := f.Period
 	var got []string
@@ -501,14 +485,4 @@ func TestTemplateFromLongFormat(t *testing.T) {
 	if p.Month.String() != "2022-05" || strings.Join(got, " ") != want || strings.Join(p.Units, ",") != "甲区,乙县" {
 		t.Errorf("period %s units %v indicators\n%s\nwant\n%s", p.Month, p.Units, strings.Join(got, " "), want)
 	}
-}
-
-// ym is a month written as people write it.
-func ym(t *testing.T, s string) data.Month {
-	t.Helper()
-	m, err := data.ParseMonth(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
 }

@@ -1,6 +1,10 @@
 package data
 
-import "shaipin/data/sample"
+import (
+	"strings"
+
+	"shaipin/data/sample"
+)
 
 // Sample reads the embedded demo dataset: Jinhua, 2022年1—4月, April
 // compiled from public reports, January to March simulated from it (and
@@ -27,4 +31,23 @@ func Sample(opts Options) (*Dataset, error) {
 	}
 	sortPeriods(ds.Periods)
 	return ds, nil
+}
+
+// sampleMarks are the words that mark the sample's title as sample data.
+var sampleMarks = []string{"(示例数据)", "(示例数据)"}
+
+// SampleForm reads the real sample month as a form: the shape of a
+// template when there is no earlier month. Its title loses the sample
+// mark and its source note is dropped, since a real month's form must
+// carry neither.
+func SampleForm(opts Options) (*Form, error) {
+	f, err := ReadForm(sample.FileName, sample.Xlsx, opts)
+	if err != nil {
+		return f, err
+	}
+	f.Period.Source = ""
+	for _, s := range sampleMarks {
+		f.Period.Title = strings.ReplaceAll(f.Period.Title, s, "")
+	}
+	return f, nil
 }

@@ -20,7 +20,7 @@ var (
 	ErrBadWeight       = errors.New("权重必须是不小于 0 的数字")
 	ErrBadDecimals     = errors.New("小数位必须是 0 到 10 的整数")
 	ErrBadYesNo        = errors.New("只能填 是 或 否")
-	ErrNoPeriod        = errors.New("无法确定期间:请在「参数」表填写 期间(如 2022-04),或把文件命名为 2022-04.xlsx,或使用 --period 2022-04")
+	ErrNoPeriod        = errors.New("无法确定期间:请在「参数」表填写 期间(如 2022-04),或把文件命名为 2022-04.xlsx")
 	ErrBadPeriod       = errors.New("期间格式无法识别(应如 2022-04 或 2022年4月)")
 	ErrDuplicatePeriod = errors.New("期间重复")
 	ErrZeroWeights     = errors.New("参与排名指标的权重之和为 0")
@@ -28,6 +28,14 @@ var (
 	ErrEmptyWorkbook   = errors.New("工作簿中没有数据表")
 	ErrNoIndicators    = errors.New("没有读到任何指标")
 	ErrTooLarge        = errors.New("文件过大")
+)
+
+// ErrUnzipLimit and ErrSheetLimit say which limit of Options refused a
+// workbook (MaxUnzipSize, MaxSheetSize), so that a caller can say how to
+// raise it; both are ErrTooLarge and print as it does.
+var (
+	ErrUnzipLimit = fmt.Errorf("%w", ErrTooLarge)
+	ErrSheetLimit = fmt.Errorf("%w", ErrTooLarge)
 )
 
 // CellError is a problem at a place in a workbook: the file, and where known

@@ -2,7 +2,9 @@ package data
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -29,32 +31,33 @@ type Form struct {
 	Unit string
 	// Sheets is the workbook's sheet order, for sorting messages.
 	Sheets []string
+	// Warnings are problems that did not stop the form from being read,
+	// sorted by position.
+	Warnings ErrorList
 }
 
 // ReadForm reads a workbook held in memory as a form. name is its file
-// name, for messages and, when 参数 has no 期间, for the period.
-func ReadForm(name string, b []byte, opts Options) (*Form, ErrorList, error) {
+// name, for messages and, when 参数 has no 期间, for the period. The Form
+// comes back with an error too, holding only the Warnings, so that they
+// can still be shown.
+func ReadForm(name string, b []byte, opts Options) (*Form, error) {
 	ds, err := ReadBytes(name, b, opts)
-	var warns ErrorList
+	form := &Form{}
 	if ds != nil {
-		warns = ds.Warnings
+		form.Warnings = ds.Warnings
 	}
 	if err != nil {
-		return nil, warns, err
+		return form, err
 	}
 	if len(ds.Periods) == 0 {
-		return nil, warns, ErrorList{{File: name, Err: ErrNoIndicators, sheetIdx: -1}}
+		return form, ErrorList{{File: name, Err: ErrNoIndicators, sheetIdx: -1}}
 	}
-	limit := opts.MaxUnzipSize
-	if limit <= 0 {
-		limit = DefaultMaxUnzipSize
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: limit})
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: opts.maxUnzip(), UnzipXMLSizeLimit: opts.maxSheet()})
 	if err != nil {
-		return nil, warns, ErrorList{{File: name, Err: fmt.Errorf("%w:%v", ErrNotWorkbook, err), sheetIdx: -1}}
+		return form, ErrorList{{File: name, Err: openError(err, opts.maxUnzip()), sheetIdx: -1}}
 	}
 	defer f.Close()
-	form := &Form{Period: ds.Latest(), Periods: len(ds.Periods), Aliases: map[string][]string{}, Sheets: f.GetSheetList()}
+	form.Period, form.Periods, form.Aliases, form.Sheets = ds.Latest(), len(ds.Periods), map[string][]string{}, f.GetSheetList()
 	for _, s := range form.Sheets {
 		rows, err := f.GetRows(s, excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -71,7 +74,29 @@ func ReadForm(name string, b []byte, opts Options) (*Form, ErrorList, error) {
 			}
 		}
 	}
-	return form, warns, nil
+	return form, nil
+}
+
+// ReadFormFile reads one workbook from disk as a form (see ReadForm);
+// problems come back as an ErrorList.
+func ReadFormFile(path string, opts Options) (*Form, error) {
+	fail := func(err error) (*Form, error) {
+		return &Form{}, ErrorList{{File: path, Err: err}}
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fail(errors.New("无法打开: 文件不存在"))
+	case err != nil:
+		return fail(err)
+	case st.IsDir():
+		return fail(errors.New("是目录,不是工作簿"))
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fail(err)
+	}
+	return ReadForm(filepath.Base(path), b, opts)
 }
 
 // readAliases reads the 别名 column of a 单位 sheet, keyed by 名称.

@@ -10,9 +10,9 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/sync/errgroup"
 )
 
 // Options control reading.
@@ -67,19 +67,16 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 		errs, warns ErrorList
 	}
 	results := make([]result, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var g errgroup.Group // reading never fails here: problems are collected
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, path := range files {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
+		g.Go(func() error {
 			ps, warns, errs := readFile(path, opts)
 			results[i] = result{ps, errs, warns}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	ds := &Dataset{}
 	var errs ErrorList
 	var all []*Period // also from files with problems, to name duplicates
@@ -102,38 +99,6 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 	}
 	sortPeriods(ds.Periods)
 	return ds, nil
-}
-
-// expand replaces directories by the .xlsx files in them, in name order,
-// skipping Excel's ~$ lock files.
-func expand(paths []string) ([]string, error) {
-	var files []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, ErrorList{{File: p, Err: fmt.Errorf("无法打开: %w", unwrapPathErr(err))}}
-		}
-		if !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return nil, ErrorList{{File: p, Err: fmt.Errorf("无法读取目录: %w", unwrapPathErr(err))}}
-		}
-		n := 0
-		for _, e := range entries {
-			name := e.Name()
-			if !e.IsDir() && strings.EqualFold(filepath.Ext(name), ".xlsx") && !strings.HasPrefix(name, "~$") {
-				files = append(files, filepath.Join(p, name))
-				n++
-			}
-		}
-		if n == 0 {
-			return nil, ErrorList{{File: p, Err: errors.New("目录中没有 .xlsx 文件")}}
-		}
-	}
-	return files, nil
 }
 
 func unwrapPathErr(err error) error {
@@ -220,9 +185,10 @@ func Read(name string, r io.Reader, opts Options) (ps []*Period, warns, errs Err
 	return ps, rd.warns, rd.errs
 }
 
+// openError explains why the workbook library refused a file.
 func openError(err error, limit int64) error {
 	if strings.Contains(err.Error(), "unzip size exceeds") || strings.Contains(err.Error(), "size limit") {
-		return fmt.Errorf("%w:解压后超过 %d MB,已拒绝(可用 --max-unzip-mb 调整)", ErrTooLarge, limit>>20)
+		return fmt.Errorf("%w:解压后超过 %d MB,已拒绝", ErrUnzipLimit, limit>>20)
 	}
 	return fmt.Errorf("%w:%v", ErrNotWorkbook, err)
 }

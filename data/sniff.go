@@ -76,12 +76,12 @@ func checkZipSizes(r io.ReaderAt, size int64, opts Options) error {
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > maxTotal {
-			return fmt.Errorf("%w:解压后超过 %d MB,已拒绝(可用 --max-unzip-mb 调整)", ErrTooLarge, maxTotal>>20)
+			return fmt.Errorf("%w:解压后超过 %d MB,已拒绝", ErrUnzipLimit, maxTotal>>20)
 		}
 		name := strings.ToLower(f.Name)
 		if (strings.HasPrefix(name, "xl/worksheets/") || name == "xl/sharedstrings.xml") && f.UncompressedSize64 > maxPart {
-			return fmt.Errorf("%w:%s 解压后 %d MB,超过单表上限 %d MB,已拒绝(可用 --max-sheet-mb 调整)",
-				ErrTooLarge, f.Name, f.UncompressedSize64>>20, maxPart>>20)
+			return fmt.Errorf("%w:%s 解压后 %d MB,超过单表上限 %d MB,已拒绝",
+				ErrSheetLimit, f.Name, f.UncompressedSize64>>20, maxPart>>20)
 		}
 	}
 	return nil

@@ -9,36 +9,43 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"syscall"
 )
 
 // WriteFile writes a file atomically: the content goes to a temporary file
 // in the same directory, is synced, and is renamed over path only when
-// complete. A failure leaves any earlier file at path untouched and no
-// temporary file behind. New files get mode 0644.
+// complete; the directory is synced after the rename. A failure leaves any
+// earlier file at path untouched and no temporary file behind. New files
+// get mode 0644.
 func WriteFile(path string, write func(w io.Writer) error) error {
-	p, err := Prepare(path, write)
-	if err != nil {
+	b := NewBatch()
+	b.Add(path, write)
+	if err := b.Write(); err != nil {
 		return err
 	}
-	return p.Commit()
+	return b.Commit()
 }
 
-// Pending is a file written in full to a temporary name, waiting to be put
-// in place: several outputs can be prepared and then committed together,
-// so a failure in one leaves all of last month's files as they were.
-type Pending struct {
-	tmp, path string
+// pending is one file of a Batch: written in full to tmp, then renamed to
+// path.
+type pending struct {
+	path, tmp string
+	write     func(io.Writer) error
+	// backup holds path's earlier content while the rest of the batch is
+	// put in place, so that it can be restored; "" when there was none.
+	backup string
 }
 
-// Prepare writes the content of path to a temporary file beside it.
-func Prepare(path string, write func(w io.Writer) error) (p *Pending, err error) {
-	dir := filepath.Dir(path)
+// prepare writes the content to a temporary file beside path.
+func (p *pending) prepare() (err error) {
+	dir := filepath.Dir(p.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建目录 %s: %w", dir, err)
+		return fmt.Errorf("无法创建目录 %s: %w", dir, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(p.path)+".*.tmp")
 	if err != nil {
-		return nil, fmt.Errorf("无法写入 %s: %w", path, err)
+		return fmt.Errorf("无法写入 %s: %w", p.path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -46,50 +53,119 @@ func Prepare(path string, write func(w io.Writer) error) (p *Pending, err error)
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = write(tmp); err != nil {
-		return nil, fmt.Errorf("写入 %s 失败: %w", path, err)
+	if err = p.write(tmp); err != nil {
+		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return nil, err
+		return err
 	}
 	if err = tmp.Sync(); err != nil {
-		return nil, fmt.Errorf("写入 %s 失败: %w", path, err)
+		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
 	}
 	if err = tmp.Close(); err != nil {
-		return nil, fmt.Errorf("写入 %s 失败: %w", path, err)
+		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
 	}
-	return &Pending{tmp: tmp.Name(), path: path}, nil
-}
-
-// Commit renames the file into place.
-func (p *Pending) Commit() error {
-	if err := os.Rename(p.tmp, p.path); err != nil {
-		os.Remove(p.tmp)
-		return fmt.Errorf("无法保存 %s: %w", p.path, err)
-	}
+	p.tmp = tmp.Name()
 	return nil
 }
 
-// Discard removes the temporary file.
-func (p *Pending) Discard() { os.Remove(p.tmp) }
-
-// CommitAll puts every prepared file in place, or, when any failed to be
-// prepared (a nil entry), discards them all.
-func CommitAll(ps []*Pending) error {
-	for _, p := range ps {
-		if p == nil {
-			for _, q := range ps {
-				if q != nil {
-					q.Discard()
-				}
-			}
-			return errors.New("有输出文件未能生成,原有文件均未改动")
+// commit renames the file into place, first keeping the earlier file as
+// a backup when keep is set.
+func (p *pending) commit(keep bool) error {
+	if keep {
+		if err := p.keepBackup(); err != nil {
+			p.discard()
+			return fmt.Errorf("无法保存 %s: %w", p.path, err)
 		}
 	}
-	for _, p := range ps {
-		if err := p.Commit(); err != nil {
+	if err := os.Rename(p.tmp, p.path); err != nil {
+		p.discard()
+		p.forget()
+		return fmt.Errorf("无法保存 %s: %w", p.path, err)
+	}
+	p.tmp = ""
+	return nil
+}
+
+// keepBackup links (or, where links are not possible, copies) the file at
+// path to a hidden name beside it.
+func (p *pending) keepBackup() error {
+	st, err := os.Lstat(p.path)
+	if err != nil || st.IsDir() {
+		return nil // nothing to keep; the rename reports a folder in the way
+	}
+	backup := p.tmp + ".old"
+	if err := os.Link(p.path, backup); err != nil {
+		if !st.Mode().IsRegular() {
 			return err
 		}
+		if err := copyFile(p.path, backup); err != nil {
+			return err
+		}
+	}
+	p.backup = backup
+	return nil
+}
+
+// undo puts the earlier file back after the file was committed.
+func (p *pending) undo() {
+	if p.backup == "" {
+		os.Remove(p.path)
+		return
+	}
+	if os.Rename(p.backup, p.path) == nil {
+		p.backup = ""
+	}
+}
+
+// discard removes the temporary file, if any.
+func (p *pending) discard() {
+	if p.tmp != "" {
+		os.Remove(p.tmp)
+		p.tmp = ""
+	}
+}
+
+// forget removes the backup, if any.
+func (p *pending) forget() {
+	if p.backup != "" {
+		os.Remove(p.backup)
+		p.backup = ""
+	}
+}
+
+func copyFile(from, to string) error {
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		os.Remove(to)
+		return err
+	}
+	return dst.Close()
+}
+
+// syncDir makes the renames in dir durable. Windows cannot open a
+// directory to sync it (NTFS journals the rename itself), and some network
+// file systems refuse to: neither is an error.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("无法保存 %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, errors.ErrUnsupported) {
+		return fmt.Errorf("无法保存 %s: %w", dir, err)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -37,25 +38,74 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
-func TestCommitAllOrNothing(t *testing.T) {
-	dir := t.TempDir()
-	a, b := filepath.Join(dir, "a.html"), filepath.Join(dir, "b.xlsx")
-	os.WriteFile(a, []byte("old a"), 0o644)
-	os.WriteFile(b, []byte("old b"), 0o644)
-	pa, err := Prepare(a, func(w io.Writer) error { _, err := w.Write([]byte("new a")); return err })
+// text is a writer of fixed content.
+func text(s string) func(io.Writer) error {
+	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+}
+
+// files reads every file of dir, by name; a folder reads as "<dir>".
+func files(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pb, _ := Prepare(b, func(w io.Writer) error { return errors.New("excel failed") })
-	if err := CommitAll([]*Pending{pa, pb}); err == nil {
-		t.Fatal("want error")
-	}
-	for p, want := range map[string]string{a: "old a", b: "old b"} {
-		if got, _ := os.ReadFile(p); string(got) != want {
-			t.Errorf("%s = %q, want %q", p, got, want)
+	got := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() {
+			got[e.Name()] = "<dir>"
+			continue
 		}
+		b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		got[e.Name()] = string(b)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
-		t.Errorf("temporary files left: %v", entries)
+	return got
+}
+
+// TestBatch: every file of a batch is put in place, or none is; no
+// temporary file or backup is left behind either way.
+func TestBatch(t *testing.T) {
+	old := map[string]string{"a.html": "old a"} // b.xlsx and c.json are new
+	for _, c := range []struct {
+		name    string
+		writeB  func(io.Writer) error
+		inWay   bool // a non-empty folder where c.json goes
+		discard bool // Discard after Write instead of Commit
+		wantErr bool
+		want    map[string]string
+	}{
+		{"all written", text("new b"), false, false, false,
+			map[string]string{"a.html": "new a", "b.xlsx": "new b", "c.json": "new c"}},
+		{"a writer fails", func(io.Writer) error { return errors.New("excel failed") }, false, false, true, old},
+		{"discarded", text("new b"), false, true, false, old},
+		// a.html and b.xlsx are in place before c.json fails: a.html gets
+		// its earlier content back, b.xlsx goes as it did not exist.
+		{"last rename fails", text("new b"), true, false, true,
+			map[string]string{"a.html": "old a", "c.json": "<dir>"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "a.html"), []byte("old a"), 0o644)
+			if c.inWay {
+				os.MkdirAll(filepath.Join(dir, "c.json", "x"), 0o755)
+			}
+			b := NewBatch()
+			b.Add(filepath.Join(dir, "a.html"), text("new a"))
+			b.Add(filepath.Join(dir, "b.xlsx"), c.writeB)
+			b.Add(filepath.Join(dir, "c.json"), text("new c"))
+			err := b.Write()
+			switch {
+			case err == nil && c.discard:
+				b.Discard()
+			case err == nil:
+				err = b.Commit()
+			}
+			if (err != nil) != c.wantErr {
+				t.Errorf("error %v, want one: %v", err, c.wantErr)
+			}
+			if got := files(t, dir); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("files %v, want %v", got, c.want)
+			}
+		})
 	}
 }

@@ -17,7 +17,7 @@ import (
 // inSample reads the embedded April workbook as a form (period, aliases).
 func inSample(t testing.TB) *data.Form {
 	t.Helper()
-	f, _, err := data.ReadForm(sample.FileName, sample.Xlsx, data.Options{})
+	f, err := data.ReadForm(sample.FileName, sample.Xlsx, data.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,12 +36,12 @@ func inWrite(t testing.TB, p *data.Period, opts InputOptions) []byte {
 // inRead reads a written workbook back, failing on any problem or warning.
 func inRead(t testing.TB, name string, b []byte) *data.Form {
 	t.Helper()
-	f, warns, err := data.ReadForm(name, b, data.Options{})
+	f, err := data.ReadForm(name, b, data.Options{})
 	if err != nil {
 		t.Fatalf("read back: %v", err)
 	}
-	if len(warns) > 0 {
-		t.Errorf("read back warns:\n%v", warns)
+	if len(f.Warnings) > 0 {
+		t.Errorf("read back warns:\n%v", f.Warnings)
 	}
 	return f
 }

@@ -10,20 +10,32 @@ import (
 	"shaipin/rank"
 )
 
-// compactAbove is the number of entries past which JSON is written without
-// indentation: at national scale (850,000 entries) indentation alone
-// would add a hundred megabytes.
-var compactAbove = 100000
+// DefaultCompactAbove is the number of entries past which JSON is written
+// without indentation: at national scale (850,000 entries) indentation
+// alone would add a hundred megabytes.
+const DefaultCompactAbove = 100000
+
+// JSONOptions control JSON.
+type JSONOptions struct {
+	// CompactAbove is the number of entries past which the document is
+	// written without indentation; 0 means DefaultCompactAbove, a negative
+	// number always compact.
+	CompactAbove int
+}
 
 // JSON writes the result in the stable machine contract (see docs/json.md),
 // with Chinese left unescaped. Indicators are encoded one at a time, so
 // memory stays bounded by the largest indicator, not the whole document.
-func JSON(w io.Writer, res *rank.Result) error {
+func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	entries := 0
 	for _, ind := range res.Indicators {
 		entries += len(ind.Entries)
 	}
-	indent := entries <= compactAbove
+	limit := opts.CompactAbove
+	if limit == 0 {
+		limit = DefaultCompactAbove
+	}
+	indent := entries <= limit
 	bw := bufio.NewWriterSize(w, 1<<20)
 	encode := func(v any, prefix string) ([]byte, error) {
 		var buf bytes.Buffer

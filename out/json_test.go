@@ -24,10 +24,9 @@ func TestJSONStreamedEqualsMarshal(t *testing.T) {
 	want, _ := json.Marshal(res)
 	var wantV any
 	json.Unmarshal(want, &wantV)
-	for _, limit := range []int{100000, 0} {
-		compactAbove = limit
+	for _, limit := range []int{0, -1} {
 		var buf bytes.Buffer
-		if err := JSON(&buf, res); err != nil {
+		if err := JSON(&buf, res, JSONOptions{CompactAbove: limit}); err != nil {
 			t.Fatal(err)
 		}
 		if !json.Valid(buf.Bytes()) {
@@ -38,9 +37,8 @@ func TestJSONStreamedEqualsMarshal(t *testing.T) {
 		if !reflect.DeepEqual(got, wantV) {
 			t.Errorf("limit %d: streamed JSON differs", limit)
 		}
-		if indented := bytes.Contains(buf.Bytes(), []byte("\n  ")); indented != (limit > 0) {
+		if indented := bytes.Contains(buf.Bytes(), []byte("\n  ")); indented != (limit == 0) {
 			t.Errorf("limit %d: indented = %v", limit, indented)
 		}
 	}
-	compactAbove = 100000
 }

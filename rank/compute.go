@@ -92,10 +92,8 @@ func rankAll(p *data.Period, opts Options, lite bool) []Indicator {
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range workers {
+		wg.Go(func() {
 			var why *whyCache
 			if !lite {
 				why = &whyCache{m: map[whyKey]string{}}
@@ -111,7 +109,7 @@ func rankAll(p *data.Period, opts Options, lite bool) []Indicator {
 					addSchedule(&out[i], p.Month)
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	return out
