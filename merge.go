@@ -129,7 +129,7 @@ func mergeAction(c *cli.Context) error {
 		outPath = merged.Month.String() + "-汇总.xlsx"
 	}
 	var buf bytes.Buffer
-	if err := out.WriteInput(&buf, merged, out.InputOptions{Aliases: res.Form.Aliases}); err != nil {
+	if err := data.WriteForm(&buf, merged, data.FormOptions{Aliases: res.Form.Aliases}); err != nil {
 		return err
 	}
 	// The merged file must be ready for report: read it back first.

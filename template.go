@@ -71,7 +71,7 @@ func templateAction(c *cli.Context) error {
 	blank := blankPeriod(src.Period, period, fromSample)
 	write := func(path, unit string) error {
 		err := out.WriteFile(path, func(w io.Writer) error {
-			return out.WriteInput(w, blank, out.InputOptions{Aliases: src.Aliases, Form: true, Unit: unit})
+			return data.WriteForm(w, blank, data.FormOptions{Aliases: src.Aliases, Form: true, Unit: unit})
 		})
 		if err == nil {
 			fmt.Fprintln(c.App.Writer, path)
