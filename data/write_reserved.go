@@ -10,42 +10,37 @@ import (
 
 // params writes 参数: 期间, 标题, 数据来源 and, for a per-unit form, 填报单位.
 func (b *formBook) params() {
-	const s = SheetParams
-	b.newSheet(s)
-	hdr, key, val := b.style(cellStyle{kind: kindHeader}), b.style(cellStyle{kind: kindKey}), b.style(cellStyle{kind: kindPlain})
 	rows := [][2]string{{paramPeriod, b.p.Month.String()}, {paramTitle, b.p.Title}, {paramSource, b.p.Source}}
 	if b.opts.Unit != "" {
 		rows = append(rows, [2]string{ParamFormUnit, b.opts.Unit})
 	}
-	b.text(s, 1, 1, SheetParams, hdr)
-	b.text(s, 2, 1, "值", hdr)
-	for i, r := range rows {
-		b.text(s, 1, i+2, r[0], key)
-		b.text(s, 2, i+2, r[1], val)
-	}
-	b.fail(b.f.SetColWidth(s, "A", "A", 12))
-	b.fail(b.f.SetColWidth(s, "B", "B", 70))
-	b.printSetup(s, false)
-	if b.opts.Form {
-		b.protect(s)
-	}
+	b.pairSheet(SheetParams, [2]string{SheetParams, "值"}, rows, [2]float64{12, 70})
 }
 
 // units writes 单位: 名称 and 别名.
 func (b *formBook) units() {
-	const s = SheetUnits
-	b.newSheet(s)
-	hdr, key, val := b.style(cellStyle{kind: kindHeader}), b.style(cellStyle{kind: kindKey}), b.style(cellStyle{kind: kindPlain})
-	b.text(s, 1, 1, colUnitName, hdr)
-	b.text(s, 2, 1, colAliases, hdr)
+	rows := make([][2]string, len(b.p.Units))
 	width := 12.0
 	for i, u := range b.p.Units {
-		b.text(s, 1, i+2, u, key)
-		b.text(s, 2, i+2, strings.Join(b.opts.Aliases[u], "、"), val)
+		rows[i] = [2]string{u, strings.Join(b.opts.Aliases[u], "、")}
 		width = max(width, float64(textwidth.Of(u))+3)
 	}
-	b.fail(b.f.SetColWidth(s, "A", "A", width))
-	b.fail(b.f.SetColWidth(s, "B", "B", 40))
+	b.pairSheet(SheetUnits, [2]string{colUnitName, colAliases}, rows, [2]float64{width, 40})
+}
+
+// pairSheet writes a reserved sheet of two columns: a header, then keys
+// and their values.
+func (b *formBook) pairSheet(s string, heads [2]string, rows [][2]string, widths [2]float64) {
+	b.newSheet(s)
+	hdr, key, val := b.style(cellStyle{kind: kindHeader}), b.style(cellStyle{kind: kindKey}), b.style(cellStyle{kind: kindPlain})
+	b.text(s, 1, 1, heads[0], hdr)
+	b.text(s, 2, 1, heads[1], hdr)
+	for i, r := range rows {
+		b.text(s, 1, i+2, r[0], key)
+		b.text(s, 2, i+2, r[1], val)
+	}
+	b.fail(b.f.SetColWidth(s, "A", "A", widths[0]))
+	b.fail(b.f.SetColWidth(s, "B", "B", widths[1]))
 	b.printSetup(s, false)
 	if b.opts.Form {
 		b.protect(s)

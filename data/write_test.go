@@ -382,3 +382,59 @@ func TestWriteFormUnitForm(t *testing.T) {
 		t.Error("unknown unit accepted")
 	}
 }
+
+func TestTypedText(t *testing.T) {
+	for _, c := range []struct{ exact, unit, want string }{
+		{"52.7", "%", "52.7%"},
+		{"-3.1", "%", "-3.1%"},
+		{"1234.5", "万元", "1,234.5"},
+		{"-1234567", "万元", "-1,234,567"},
+		{"999.99", "亿元", "999.99"},
+		{"1000", "", "1,000"},
+		{"84.0", "分", "84.0"},
+	} {
+		if got := typedText(c.exact, c.unit); got != c.want {
+			t.Errorf("typedText(%q, %q) = %q, want %q", c.exact, c.unit, got, c.want)
+		}
+	}
+}
+
+// TestWriteFormAsOfficesDo: figures typed as text or as percentages, 未报送,
+// a total row and a note row read back as the period written.
+func TestWriteFormAsOfficesDo(t *testing.T) {
+	p := trickyPeriod()
+	p.Indicators[1].Values[1] = Value{OK: true, Number: 1234.5, Decimals: 1}
+	typings := []Typing{TypePercent, TypeText, TypeNumber}
+	opts := FormOptions{
+		Typing: func(ind *Indicator, k int) Typing { return typings[k] },
+		Total:  &TotalRow{Label: "全市", Value: func(ind *Indicator) Value { return Value{OK: true, Number: 1, Decimals: 0} }},
+		Note:   "注:数据由各地报送。",
+	}
+	b := writeForm(t, p, opts)
+	back := readBack(t, "x.xlsx", b)
+	if d := periodDiff(p, back.Period, false); len(d) > 0 {
+		t.Errorf("round trip differs:\n%s", strings.Join(d, "\n"))
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, _ := x.GetRows("经济", excelize.Options{RawCellValue: true})
+	want := [][]string{
+		{"甲区", "-0.025", "17.81", "0.527", "1.61"},
+		{"乙县", "84.0%", "1,234.5", "未报送", "1.58"},
+		{"丙市", "", "100", "120.5", "1.7"},
+		{"全市", "1", "1", "1", "1"},
+		{"注:数据由各地报送。"},
+	}
+	for i, w := range want {
+		if got := rows[3+i]; strings.Join(got, "|") != strings.Join(w, "|") {
+			t.Errorf("row %d: %q, want %q", 4+i, got, w)
+		}
+	}
+	// Percentages are shown as typed: 52.7%, not 0.527.
+	if v, _ := x.GetCellValue("经济", "D4"); v != "52.7%" {
+		t.Errorf("经济!D4 shows %q, want 52.7%%", v)
+	}
+}
