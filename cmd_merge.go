@@ -147,7 +147,7 @@ func writeMerged(ctx context.Context, res *data.Merged, path string) (string, er
 		path = merged.Month.String() + "-汇总.xlsx"
 	}
 	var buf bytes.Buffer
-	if err := out.WriteInput(&buf, merged, out.InputOptions{Aliases: res.Form.Aliases}); err != nil {
+	if err := data.WriteForm(&buf, merged, data.FormOptions{Aliases: res.Form.Aliases}); err != nil {
 		return "", err
 	}
 	// The merged file must be ready for report: read it back first.

@@ -78,7 +78,7 @@ func runTemplate(ctx context.Context, o TemplateOptions, stdout, stderr io.Write
 			return err
 		}
 		if err := out.WriteFile(t.path, func(w io.Writer) error {
-			return out.WriteInput(w, blank, out.InputOptions{Aliases: src.Aliases, Form: true, Unit: t.unit})
+			return data.WriteForm(w, blank, data.FormOptions{Aliases: src.Aliases, Form: true, Unit: t.unit})
 		}); err != nil {
 			return err
 		}

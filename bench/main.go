@@ -1,8 +1,10 @@
 // Command bench measures shaipin at the three scales of synth (city,
-// province, national): it generates the workbooks (cached), runs
-// `shaipin report --timings` on each, and prints wall time, peak RSS,
-// stage times, output sizes and the read floor — the time excelize alone
-// takes to read every cell of the same files — as a Markdown table.
+// province, national) on workbooks shaped like the ones offices send. It
+// generates them (cached per scale; synth regenerates a cache that another
+// generator version wrote), runs `shaipin report --timings` on each, and
+// prints wall time, peak RSS, stage times, output sizes and the read floor
+// — the time excelize alone takes to read every cell of the same files —
+// as a Markdown table.
 //
 //	go run ./bench -bin ./shaipin -dir testdata/bench
 package main

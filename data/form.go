@@ -10,11 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// ParamFormUnit is the 参数 key that marks a per-unit fill-in form and names
-// its unit. The reader ignores it; merge uses it to check that a unit's
-// form holds only that unit's figures.
-const ParamFormUnit = "填报单位"
-
 // Form is a workbook read as a fill-in form: its period, plus what writing
 // it back needs and Period does not keep.
 type Form struct {
@@ -102,13 +97,13 @@ func ReadFormFile(path string, opts Options) (*Form, error) {
 // readAliases reads the 别名 column of a 单位 sheet, keyed by 名称.
 func readAliases(rows [][]string) map[string][]string {
 	out := map[string][]string{}
-	hr, cols := headerIndex(rows, "名称")
+	hr, cols := headerIndex(rows, colUnitName)
 	if hr < 0 {
 		return out
 	}
-	alias, hasAlias := cols["别名"]
+	alias, hasAlias := cols[colAliases]
 	for i := hr + 1; i < len(rows); i++ {
-		name := cleanName(cell(rows, i, cols["名称"]))
+		name := cleanName(cell(rows, i, cols[colUnitName]))
 		if name == "" {
 			continue
 		}

@@ -10,7 +10,7 @@ import (
 // unitHeaders are the headers that mark the unit column, after whitespace
 // removal and bracket narrowing.
 var unitHeaders = map[string]bool{
-	"地区": true, "单位": true, "县(市、区)": true, "县市区": true, "区县": true, "名称": true,
+	"地区": true, "单位": true, unitHeader: true, "县市区": true, "区县": true, "名称": true,
 	"单位名称": true, "地区名称": true, "县(市,区)": true, "县(市区)": true,
 }
 

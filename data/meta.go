@@ -21,40 +21,40 @@ type indicatorMeta struct {
 }
 
 var (
-	higherWords = map[string]bool{"正向": true, "越大越好": true, "正": true, "高": true, "越高越好": true}
-	lowerWords  = map[string]bool{"逆向": true, "越小越好": true, "逆": true, "反向": true, "低": true, "越低越好": true}
-	yesWords    = map[string]bool{"是": true, "Y": true, "y": true, "1": true, "√": true, "YES": true, "yes": true}
-	noWords     = map[string]bool{"否": true, "N": true, "n": true, "0": true, "×": true, "NO": true, "no": true}
+	higherWords = map[string]bool{wordHigher: true, "越大越好": true, "正": true, "高": true, "越高越好": true}
+	lowerWords  = map[string]bool{wordLower: true, "越小越好": true, "逆": true, "反向": true, "低": true, "越低越好": true}
+	yesWords    = map[string]bool{wordYes: true, "Y": true, "y": true, "1": true, "√": true, "YES": true, "yes": true}
+	noWords     = map[string]bool{wordNo: true, "N": true, "n": true, "0": true, "×": true, "NO": true, "no": true}
 )
 
-// readMeta reads 指标说明: 指标, 分组, 单位, 方向, 权重, 小数位, 参与排名, 时序进度.
+// readMeta reads 指标说明: the metaColumns.
 func (r *reader) readMeta(sheet string) {
 	rows := r.rows(sheet)
-	hr, cols := headerIndex(rows, "指标")
+	hr, cols := headerIndex(rows, colIndicator)
 	if hr < 0 {
 		hr, cols = headerIndex(rows, "指标名称")
 		if hr >= 0 {
-			cols["指标"] = cols["指标名称"]
+			cols[colIndicator] = cols["指标名称"]
 		}
 	}
 	if hr < 0 {
-		r.errorAt(sheet, -1, -1, "", fmt.Errorf("找不到表头「指标」"))
+		r.errorAt(sheet, -1, -1, "", fmt.Errorf("找不到表头「%s」", colIndicator))
 		return
 	}
 	seen := map[string]int{}
 	for i := hr + 1; i < len(rows); i++ {
-		name, _ := fetch(rows, i, cols, "指标")
+		name, _ := fetch(rows, i, cols, colIndicator)
 		name, _ = splitHeader(name)
 		if name == "" {
 			continue
 		}
-		m := &indicatorMeta{name: name, direction: Higher, weight: 1, decimals: -1, ranked: true, row: i, col: cols["指标"]}
-		m.group, _ = fetch(rows, i, cols, "分组", "类别")
+		m := &indicatorMeta{name: name, direction: Higher, weight: 1, decimals: -1, ranked: true, row: i, col: cols[colIndicator]}
+		m.group, _ = fetch(rows, i, cols, colGroup, "类别")
 		m.group = cleanName(m.group)
-		if u, j := fetch(rows, i, cols, "单位", "计量单位"); j >= 0 && u != "" {
+		if u, j := fetch(rows, i, cols, colMeasure, "计量单位"); j >= 0 && u != "" {
 			m.unit, m.hasUnit = width.Narrow.String(stripSpace(u)), true
 		}
-		if d, j := fetch(rows, i, cols, "方向"); d != "" {
+		if d, j := fetch(rows, i, cols, colDirection); d != "" {
 			switch w := stripSpace(d); {
 			case higherWords[w]:
 			case lowerWords[w]:
@@ -63,7 +63,7 @@ func (r *reader) readMeta(sheet string) {
 				r.errorAt(sheet, i, j, d, ErrBadDirection)
 			}
 		}
-		if w, j := fetch(rows, i, cols, "权重"); w != "" {
+		if w, j := fetch(rows, i, cols, colWeight); w != "" {
 			f, err := strconv.ParseFloat(width.Narrow.String(stripSpace(w)), 64)
 			if err != nil || f < 0 || f != f {
 				r.errorAt(sheet, i, j, w, ErrBadWeight)
@@ -71,7 +71,7 @@ func (r *reader) readMeta(sheet string) {
 				m.weight = f
 			}
 		}
-		if d, j := fetch(rows, i, cols, "小数位", "小数位数"); d != "" {
+		if d, j := fetch(rows, i, cols, colDecimals, "小数位数"); d != "" {
 			n, err := strconv.Atoi(width.Narrow.String(stripSpace(d)))
 			if err != nil || n < 0 || n > 10 {
 				r.errorAt(sheet, i, j, d, ErrBadDecimals)
@@ -79,8 +79,8 @@ func (r *reader) readMeta(sheet string) {
 				m.decimals = n
 			}
 		}
-		m.ranked = r.yesNo(sheet, rows, i, cols, "参与排名", true)
-		m.schedule = r.yesNo(sheet, rows, i, cols, "时序进度", false)
+		m.ranked = r.yesNoCell(sheet, rows, i, cols, colRanked, true)
+		m.schedule = r.yesNoCell(sheet, rows, i, cols, colSchedule, false)
 		key := m.group + "/" + m.name
 		if prev, dup := seen[key]; dup {
 			r.errorAt(sheet, i, m.col, name, fmt.Errorf("%w(第 %d 行已有)", ErrDuplicateInd, prev+1))
@@ -91,7 +91,7 @@ func (r *reader) readMeta(sheet string) {
 	}
 }
 
-func (r *reader) yesNo(sheet string, rows [][]string, i int, cols map[string]int, col string, def bool) bool {
+func (r *reader) yesNoCell(sheet string, rows [][]string, i int, cols map[string]int, col string, def bool) bool {
 	v, j := fetch(rows, i, cols, col)
 	w := stripSpace(v)
 	switch {

@@ -8,15 +8,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Names of the reserved sheets; every other visible sheet is a data sheet.
-const (
-	SheetIndicators = "指标说明"
-	SheetUnits      = "单位"
-	SheetParams     = "参数"
-	// SheetGuide is the 填报说明 sheet of a fill-in template: prose, not data.
-	SheetGuide = "填报说明"
-)
-
 // reader turns one open workbook into a Period, collecting every problem.
 type reader struct {
 	f     *excelize.File
@@ -205,7 +196,7 @@ func (r *reader) readParams(sheet string) {
 		key := normHeader(cell(rows, i, 0))
 		val := strings.TrimSpace(cell(rows, i, 1))
 		switch key {
-		case "期间", "期别", "月份", "统计期间":
+		case paramPeriod, "期别", "月份", "统计期间":
 			if val == "" {
 				continue
 			}
@@ -215,9 +206,9 @@ func (r *reader) readParams(sheet string) {
 				continue
 			}
 			r.period.Month = p
-		case "标题":
+		case paramTitle:
 			r.period.Title = val
-		case "数据来源", "来源":
+		case paramSource, "来源":
 			r.period.Source = val
 		}
 	}
@@ -257,14 +248,14 @@ func headerIndex(rows [][]string, want string) (int, map[string]int) {
 // readUnits reads 单位: 名称 and 别名. With it the unit list is closed.
 func (r *reader) readUnits(sheet string) {
 	rows := r.rows(sheet)
-	hr, cols := headerIndex(rows, "名称")
+	hr, cols := headerIndex(rows, colUnitName)
 	if hr < 0 {
-		r.errorAt(sheet, -1, -1, "", fmt.Errorf("找不到表头「名称」"))
+		r.errorAt(sheet, -1, -1, "", fmt.Errorf("找不到表头「%s」", colUnitName))
 		return
 	}
-	alias, hasAlias := cols["别名"]
+	alias, hasAlias := cols[colAliases]
 	for i := hr + 1; i < len(rows); i++ {
-		name := cell(rows, i, cols["名称"])
+		name := cell(rows, i, cols[colUnitName])
 		if cleanName(name) == "" {
 			continue
 		}
@@ -273,7 +264,7 @@ func (r *reader) readUnits(sheet string) {
 			a = cell(rows, i, alias)
 		}
 		if err := r.units.define(name, a); err != nil {
-			r.errorAt(sheet, i, cols["名称"], name, err)
+			r.errorAt(sheet, i, cols[colUnitName], name, err)
 		}
 	}
 }

@@ -1,72 +1,118 @@
-package sample
+package sample_test
 
 import (
 	"bytes"
 	"flag"
 	"os"
+	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
+	"shaipin/data"
+	"shaipin/data/sample"
 )
 
 var update = flag.Bool("update", false, "rewrite the sample workbooks from figures.tsv")
 
+// built is the workbook the builder makes for a sample month.
+func built(t *testing.T, month int) []byte {
+	t.Helper()
+	var (
+		b   []byte
+		err error
+	)
+	if month == 4 {
+		b, err = workbook()
+	} else {
+		b, err = simulatedWorkbook(month)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // TestEmbeddedUpToDate checks each committed workbook is what its builder makes.
 func TestEmbeddedUpToDate(t *testing.T) {
-	for _, m := range Months {
-		var (
-			x   *excelize.File
-			err error
-		)
-		if m == 4 {
-			x, err = Workbook()
-		} else {
-			x, err = SimulatedWorkbook(m)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if _, err := x.WriteTo(&buf); err != nil {
-			t.Fatal(err)
-		}
-		name := FileNameOf(m)
+	names, contents := sample.Files()
+	for i, m := range sample.Months {
+		b := built(t, m)
 		if *update {
-			if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+			if err := os.WriteFile(names[i], b, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			continue
 		}
-		if !bytes.Equal(buf.Bytes(), mustRead(name)) {
-			t.Errorf("%s is stale: run go test ./data/sample -update", name)
+		if !bytes.Equal(b, contents[i]) {
+			t.Errorf("%s is stale: run go test ./data/sample -update", names[i])
 		}
 	}
 }
 
+// TestBuiltReadsBack: every figure of figures.tsv is read back from the
+// built workbook with its printed decimals, and nothing else is.
+func TestBuiltReadsBack(t *testing.T) {
+	figs, err := sample.Figures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := data.ReadBytes(sample.FileName, built(t, 4), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Warnings) > 0 {
+		t.Errorf("warnings:\n%v", ds.Warnings)
+	}
+	p := ds.Latest()
+	got := 0
+	for _, ind := range p.Indicators {
+		for k, v := range ind.Values {
+			if !v.OK {
+				continue
+			}
+			got++
+			text := data.Fixed(v.Number, v.Decimals)
+			if !hasFigure(figs, ind.Name, p.Units[k], text) {
+				t.Errorf("%s %s read back as %s", ind.Name, p.Units[k], text)
+			}
+		}
+	}
+	if got != len(figs) {
+		t.Errorf("read back %d figures, figures.tsv has %d", got, len(figs))
+	}
+}
+
+func hasFigure(figs []sample.Figure, ind, unit, value string) bool {
+	for _, f := range figs {
+		if f.Indicator == ind && f.Unit == unit {
+			return f.Value == value
+		}
+	}
+	return false
+}
+
 func TestSimulatedSaySo(t *testing.T) {
 	for _, m := range []int{1, 2, 3} {
-		x, err := SimulatedWorkbook(m)
+		ds, err := data.ReadBytes(sample.FileNameOf(m), built(t, m), data.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		title, _ := x.GetCellValue("参数", "B3")
-		source, _ := x.GetCellValue("参数", "B4")
-		if !bytes.Contains([]byte(title), []byte("模拟数据")) || !bytes.Contains([]byte(source), []byte("不是真实数据")) {
-			t.Errorf("month %d: title %q source %q", m, title, source)
+		p := ds.Latest()
+		if !strings.Contains(p.Title, "模拟数据") || !strings.Contains(p.Source, "不是真实数据") {
+			t.Errorf("month %d: title %q source %q", m, p.Title, p.Source)
 		}
 	}
-	if _, err := SimulatedWorkbook(4); err == nil {
+	if _, err := simulatedWorkbook(4); err == nil {
 		t.Error("April is real, not simulated")
 	}
 }
 
 func TestFiguresWellFormed(t *testing.T) {
-	figs, err := Figures()
+	figs, err := sample.Figures()
 	if err != nil {
 		t.Fatal(err)
 	}
 	known := map[string]bool{}
-	for _, u := range Units {
+	for _, u := range sample.Units {
 		known[u.Name] = true
 	}
 	seen := map[string]bool{}

@@ -1,4 +1,4 @@
-package sample
+package sample_test
 
 import (
 	"fmt"
@@ -7,31 +7,23 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"shaipin/data/sample"
 )
 
-// Months are the periods of the embedded sample: January to March are
-// simulated from April's published figures so the demo shows movement;
-// April is real.
-var Months = []int{1, 2, 3, 4}
-
-// FileNameOf is the embedded file name of a sample month.
-func FileNameOf(month int) string { return fmt.Sprintf("2022-%02d.xlsx", month) }
-
-// SimulatedWorkbook builds the workbook of an earlier month (1–3). Every
+// simulatedWorkbook builds the workbook of an earlier month (1–3). Every
 // figure is April's, scaled to the month where it accumulates over the
 // year (amounts, counts, completion rates) and perturbed by a noise that
 // is a hash of (indicator, unit, month), so the output is deterministic.
 // Its title and 数据来源 say it is simulated.
-func SimulatedWorkbook(month int) (*excelize.File, error) {
+func simulatedWorkbook(month int) ([]byte, error) {
 	if month < 1 || month > 3 {
 		return nil, fmt.Errorf("simulated months are 1–3, not %d", month)
 	}
-	figs, err := Figures()
+	figs, err := sample.Figures()
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Figure, 0, len(figs))
+	out := make([]sample.Figure, 0, len(figs))
 	for _, f := range figs {
 		v, err := strconv.ParseFloat(f.Value, 64)
 		if err != nil {

@@ -1,4 +1,4 @@
-package out
+package data
 
 import (
 	"archive/zip"
@@ -10,33 +10,32 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"shaipin/data"
 	"shaipin/data/sample"
 )
 
-// inSample reads the embedded April workbook as a form (period, aliases).
-func inSample(t testing.TB) *data.Form {
+// sampleForm reads the embedded April workbook as a form (period, aliases).
+func sampleForm(t testing.TB) *Form {
 	t.Helper()
-	f, err := data.ReadForm(sample.FileName, sample.Xlsx, data.Options{})
+	f, err := ReadForm(sample.FileName, sample.Xlsx, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return f
 }
 
-func inWrite(t testing.TB, p *data.Period, opts InputOptions) []byte {
+func writeForm(t testing.TB, p *Period, opts FormOptions) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteInput(&buf, p, opts); err != nil {
+	if err := WriteForm(&buf, p, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
 }
 
-// inRead reads a written workbook back, failing on any problem or warning.
-func inRead(t testing.TB, name string, b []byte) *data.Form {
+// readBack reads a written workbook back, failing on any problem or warning.
+func readBack(t testing.TB, name string, b []byte) *Form {
 	t.Helper()
-	f, err := data.ReadForm(name, b, data.Options{})
+	f, err := ReadForm(name, b, Options{})
 	if err != nil {
 		t.Fatalf("read back: %v", err)
 	}
@@ -46,9 +45,9 @@ func inRead(t testing.TB, name string, b []byte) *data.Form {
 	return f
 }
 
-// inDiff lists how two periods differ; File is not compared, Cell only
+// periodDiff lists how two periods differ; File is not compared, Cell only
 // when cells is set.
-func inDiff(a, b *data.Period, cells bool) []string {
+func periodDiff(a, b *Period, cells bool) []string {
 	var d []string
 	add := func(format string, args ...any) { d = append(d, fmt.Sprintf(format, args...)) }
 	if a.Month != b.Month || a.Title != b.Title || a.Source != b.Source {
@@ -81,12 +80,12 @@ func inDiff(a, b *data.Period, cells bool) []string {
 	return d
 }
 
-func TestWriteInputRoundTripSample(t *testing.T) {
-	src := inSample(t)
-	b := inWrite(t, src.Period, InputOptions{Aliases: src.Aliases})
-	back := inRead(t, sample.FileName, b)
+func TestWriteFormRoundTripSample(t *testing.T) {
+	src := sampleForm(t)
+	b := writeForm(t, src.Period, FormOptions{Aliases: src.Aliases})
+	back := readBack(t, sample.FileName, b)
 	// The layout is the sample's (one title row), so even the cells agree.
-	if d := inDiff(src.Period, back.Period, true); len(d) > 0 {
+	if d := periodDiff(src.Period, back.Period, true); len(d) > 0 {
 		t.Errorf("round trip differs:\n%s", strings.Join(d, "\n"))
 	}
 	if fmt.Sprint(back.Aliases) != fmt.Sprint(src.Aliases) {
@@ -97,36 +96,36 @@ func TestWriteInputRoundTripSample(t *testing.T) {
 	}
 }
 
-// inTricky is a period exercising what the layout must keep: a sheet of
+// trickyPeriod is a period exercising what the layout must keep: a sheet of
 // several groups (one a single column, one the sheet's own), trailing
 // zeros, negatives, percentages, every rule, a unit without aliases.
-func inTricky() *data.Period {
-	v := func(n float64, d int) data.Value { return data.Value{OK: true, Number: n, Decimals: d} }
-	none := data.Value{}
-	ind := func(sheet, group, name, unit string, vals ...data.Value) *data.Indicator {
-		return &data.Indicator{Name: name, Group: group, Unit: unit, Direction: data.Higher, Weight: 1,
+func trickyPeriod() *Period {
+	v := func(n float64, d int) Value { return Value{OK: true, Number: n, Decimals: d} }
+	none := Value{}
+	ind := func(sheet, group, name, unit string, vals ...Value) *Indicator {
+		return &Indicator{Name: name, Group: group, Unit: unit, Direction: Higher, Weight: 1,
 			Decimals: -1, Ranked: true, Sheet: sheet, Values: vals}
 	}
-	p := &data.Period{Month: data.NewMonth(2022, 5), Title: "测试市2022年1—5月晒拼", Source: "", Units: []string{"甲区", "乙县", "丙市"}}
+	p := &Period{Month: NewMonth(2022, 5), Title: "测试市2022年1—5月晒拼", Source: "", Units: []string{"甲区", "乙县", "丙市"}}
 	a := ind("经济", "经济", "GDP增速", "%", v(-2.5, 1), v(84, 1), none)
 	a.Decimals = 1
 	b := ind("经济", "城市更新4321", "完成投资额", "亿元", v(17.81, 2), v(4.2, 1), v(100, 0))
 	c := ind("经济", "城市更新4321", "年度投资完成率", "%", v(52.7, 1), none, v(120.5, 1))
 	c.Schedule = true
 	d := ind("经济", "城乡", "城乡收入比", "", v(1.61, 2), v(1.58, 2), v(1.7, 1))
-	d.Direction, d.Weight = data.Lower, 0.5
+	d.Direction, d.Weight = Lower, 0.5
 	e := ind("数字化", "数字化", "浙里办日活跃用户数", "万人", v(5, 0), v(1.25, 2), v(0.5, 1))
 	e.Ranked = false
 	f := ind("数字化", "数字化", "应用数", "个", none, none, none)
-	return &data.Period{Month: p.Month, Title: p.Title, Units: p.Units, Indicators: []*data.Indicator{a, b, c, d, e, f}}
+	return &Period{Month: p.Month, Title: p.Title, Units: p.Units, Indicators: []*Indicator{a, b, c, d, e, f}}
 }
 
-func TestWriteInputRoundTripTricky(t *testing.T) {
-	p := inTricky()
+func TestWriteFormRoundTripTricky(t *testing.T) {
+	p := trickyPeriod()
 	aliases := map[string][]string{"甲区": {"甲", "甲新区"}, "乙县": {"乙"}}
-	b := inWrite(t, p, InputOptions{Aliases: aliases})
-	back := inRead(t, "x.xlsx", b)
-	if d := inDiff(p, back.Period, false); len(d) > 0 {
+	b := writeForm(t, p, FormOptions{Aliases: aliases})
+	back := readBack(t, "x.xlsx", b)
+	if d := periodDiff(p, back.Period, false); len(d) > 0 {
 		t.Errorf("round trip differs:\n%s", strings.Join(d, "\n"))
 	}
 	if got := fmt.Sprint(back.Aliases); got != "map[丙市:[] 乙县:[乙] 甲区:[甲 甲新区]]" {
@@ -166,57 +165,57 @@ func TestWriteInputRoundTripTricky(t *testing.T) {
 	}
 }
 
-func TestWriteInputSplitsLoneGroups(t *testing.T) {
+func TestWriteFormSplitsLoneGroups(t *testing.T) {
 	// A sheet whose only foreign group has one indicator cannot carry a
 	// two-row header the reader recognises: that group gets its own sheet.
-	p := inTricky()
+	p := trickyPeriod()
 	p.Indicators = p.Indicators[3:] // 城乡 (one column, sheet 经济), 数字化 ×2
-	b := inWrite(t, p, InputOptions{})
-	back := inRead(t, "x.xlsx", b)
+	b := writeForm(t, p, FormOptions{})
+	back := readBack(t, "x.xlsx", b)
 	got := back.Period.Indicators[0]
 	if got.Group != "城乡" || got.Sheet != "城乡" || got.Name != "城乡收入比" {
 		t.Errorf("lone group read back as %+v", got)
 	}
 	p.Indicators[0].Sheet = "城乡"
-	if d := inDiff(p, back.Period, false); len(d) > 0 {
+	if d := periodDiff(p, back.Period, false); len(d) > 0 {
 		t.Errorf("round trip differs:\n%s", strings.Join(d, "\n"))
 	}
 }
 
-func TestWriteInputDeterministic(t *testing.T) {
-	src := inSample(t)
-	for _, opts := range []InputOptions{
+func TestWriteFormDeterministic(t *testing.T) {
+	src := sampleForm(t)
+	for _, opts := range []FormOptions{
 		{Aliases: src.Aliases},
 		{Aliases: src.Aliases, Form: true},
 		{Aliases: src.Aliases, Form: true, Unit: "义乌市"},
 	} {
-		first := inWrite(t, src.Period, opts)
+		first := writeForm(t, src.Period, opts)
 		for range 5 {
-			if again := inWrite(t, src.Period, opts); !bytes.Equal(first, again) {
+			if again := writeForm(t, src.Period, opts); !bytes.Equal(first, again) {
 				t.Fatalf("%+v: two writes differ", opts)
 			}
 		}
 	}
 }
 
-// inBlank is p with every value removed, as a template has it.
-func inBlank(p *data.Period) *data.Period {
+// blankOf is p with every value removed, as a template has it.
+func blankOf(p *Period) *Period {
 	q := *p
 	q.Indicators = nil
 	for _, ind := range p.Indicators {
 		c := *ind
-		c.Values = make([]data.Value, len(p.Units))
+		c.Values = make([]Value, len(p.Units))
 		q.Indicators = append(q.Indicators, &c)
 	}
 	return &q
 }
 
-func TestWriteInputForm(t *testing.T) {
-	src := inSample(t)
-	blank := inBlank(src.Period)
-	b := inWrite(t, blank, InputOptions{Aliases: src.Aliases, Form: true})
-	back := inRead(t, "2022-04-填报模板.xlsx", b)
-	if d := inDiff(blank, back.Period, false); len(d) > 0 {
+func TestWriteFormForm(t *testing.T) {
+	src := sampleForm(t)
+	blank := blankOf(src.Period)
+	b := writeForm(t, blank, FormOptions{Aliases: src.Aliases, Form: true})
+	back := readBack(t, "2022-04-填报模板.xlsx", b)
+	if d := periodDiff(blank, back.Period, false); len(d) > 0 {
 		t.Errorf("form reads back differently:\n%s", strings.Join(d, "\n"))
 	}
 	x, err := excelize.OpenReader(bytes.NewReader(b))
@@ -225,7 +224,7 @@ func TestWriteInputForm(t *testing.T) {
 	}
 	defer x.Close()
 	sheets := x.GetSheetList()
-	if sheets[0] != data.SheetGuide || x.GetActiveSheetIndex() != 0 {
+	if sheets[0] != SheetGuide || x.GetActiveSheetIndex() != 0 {
 		t.Errorf("sheets %v, active %d: the guide should come first and be shown", sheets, x.GetActiveSheetIndex())
 	}
 
@@ -237,7 +236,7 @@ func TestWriteInputForm(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		col := inFindCol(t, x, ind)
+		col := headerCol(t, x, ind)
 		want := fmt.Sprintf("%s3:%s12", col, col)
 		if ind.Sheet == "城市更新" {
 			want = fmt.Sprintf("%s4:%s13", col, col)
@@ -297,7 +296,7 @@ func TestWriteInputForm(t *testing.T) {
 	}
 	// Every sheet is protected, without a password.
 	for _, s := range sheets {
-		xml := inSheetXML(t, b, x, s)
+		xml := sheetXML(t, b, x, s)
 		if !strings.Contains(xml, `<sheetProtection`) || !strings.Contains(xml, `sheet="true"`) && !strings.Contains(xml, `sheet="1"`) {
 			t.Errorf("%s not protected", s)
 		}
@@ -307,8 +306,8 @@ func TestWriteInputForm(t *testing.T) {
 	}
 }
 
-// inFindCol finds the column of an indicator's header.
-func inFindCol(t *testing.T, x *excelize.File, ind *data.Indicator) string {
+// headerCol finds the column of an indicator's header.
+func headerCol(t *testing.T, x *excelize.File, ind *Indicator) string {
 	t.Helper()
 	rows, err := x.GetRows(ind.Sheet)
 	if err != nil {
@@ -321,7 +320,7 @@ func inFindCol(t *testing.T, x *excelize.File, ind *data.Indicator) string {
 	for _, r := range rows[:3] {
 		for j, c := range r {
 			if strings.ReplaceAll(c, "\n", "") == want {
-				return inCol(j + 1)
+				return colName(j + 1)
 			}
 		}
 	}
@@ -329,8 +328,8 @@ func inFindCol(t *testing.T, x *excelize.File, ind *data.Indicator) string {
 	return ""
 }
 
-// inSheetXML returns a worksheet's XML as stored.
-func inSheetXML(t *testing.T, b []byte, x *excelize.File, sheet string) string {
+// sheetXML returns a worksheet's XML as stored.
+func sheetXML(t *testing.T, b []byte, x *excelize.File, sheet string) string {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
@@ -353,11 +352,11 @@ func inSheetXML(t *testing.T, b []byte, x *excelize.File, sheet string) string {
 	return ""
 }
 
-func TestWriteInputUnitForm(t *testing.T) {
-	src := inSample(t)
-	blank := inBlank(src.Period)
-	b := inWrite(t, blank, InputOptions{Aliases: src.Aliases, Form: true, Unit: "义乌市"})
-	back := inRead(t, "2022-04-义乌市.xlsx", b)
+func TestWriteFormUnitForm(t *testing.T) {
+	src := sampleForm(t)
+	blank := blankOf(src.Period)
+	b := writeForm(t, blank, FormOptions{Aliases: src.Aliases, Form: true, Unit: "义乌市"})
+	back := readBack(t, "2022-04-义乌市.xlsx", b)
 	if back.Unit != "义乌市" {
 		t.Errorf("填报单位 %q", back.Unit)
 	}
@@ -379,7 +378,63 @@ func TestWriteInputUnitForm(t *testing.T) {
 			t.Errorf("%s rows %v", s, units)
 		}
 	}
-	if err := WriteInput(io.Discard, blank, InputOptions{Form: true, Unit: "义务市"}); err == nil {
+	if err := WriteForm(io.Discard, blank, FormOptions{Form: true, Unit: "义务市"}); err == nil {
 		t.Error("unknown unit accepted")
+	}
+}
+
+func TestTypedText(t *testing.T) {
+	for _, c := range []struct{ exact, unit, want string }{
+		{"52.7", "%", "52.7%"},
+		{"-3.1", "%", "-3.1%"},
+		{"1234.5", "万元", "1,234.5"},
+		{"-1234567", "万元", "-1,234,567"},
+		{"999.99", "亿元", "999.99"},
+		{"1000", "", "1,000"},
+		{"84.0", "分", "84.0"},
+	} {
+		if got := typedText(c.exact, c.unit); got != c.want {
+			t.Errorf("typedText(%q, %q) = %q, want %q", c.exact, c.unit, got, c.want)
+		}
+	}
+}
+
+// TestWriteFormAsOfficesDo: figures typed as text or as percentages, 未报送,
+// a total row and a note row read back as the period written.
+func TestWriteFormAsOfficesDo(t *testing.T) {
+	p := trickyPeriod()
+	p.Indicators[1].Values[1] = Value{OK: true, Number: 1234.5, Decimals: 1}
+	typings := []Typing{TypePercent, TypeText, TypeNumber}
+	opts := FormOptions{
+		Typing: func(ind *Indicator, k int) Typing { return typings[k] },
+		Total:  &TotalRow{Label: "全市", Value: func(ind *Indicator) Value { return Value{OK: true, Number: 1, Decimals: 0} }},
+		Note:   "注:数据由各地报送。",
+	}
+	b := writeForm(t, p, opts)
+	back := readBack(t, "x.xlsx", b)
+	if d := periodDiff(p, back.Period, false); len(d) > 0 {
+		t.Errorf("round trip differs:\n%s", strings.Join(d, "\n"))
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, _ := x.GetRows("经济", excelize.Options{RawCellValue: true})
+	want := [][]string{
+		{"甲区", "-0.025", "17.81", "0.527", "1.61"},
+		{"乙县", "84.0%", "1,234.5", "未报送", "1.58"},
+		{"丙市", "", "100", "120.5", "1.7"},
+		{"全市", "1", "1", "1", "1"},
+		{"注:数据由各地报送。"},
+	}
+	for i, w := range want {
+		if got := rows[3+i]; strings.Join(got, "|") != strings.Join(w, "|") {
+			t.Errorf("row %d: %q, want %q", 4+i, got, w)
+		}
+	}
+	// Percentages are shown as typed: 52.7%, not 0.527.
+	if v, _ := x.GetCellValue("经济", "D4"); v != "52.7%" {
+		t.Errorf("经济!D4 shows %q, want 52.7%%", v)
 	}
 }
