@@ -10,6 +10,7 @@ import (
 
 	"shaipin/data"
 	"shaipin/rank"
+	"shaipin/text"
 )
 
 // The report's data island: what the page's script needs to build charts
@@ -69,7 +70,7 @@ type packedData struct {
 	// Dense is the tie rule (1, 2, 2, 3) used to rebuild ranks.
 	Dense bool `json:"dense,omitempty"`
 	// Labels name the tiers, e.g. 前3位 / 中间 / 后3位 / 未报送.
-	Labels tierLabels `json:"labels"`
+	Labels text.Labels `json:"labels"`
 	// Periods label the history for people ("2022年1月"); Axis is the
 	// short form for a chart axis ("2022年1月", "2月", …).
 	Periods []string      `json:"periods,omitempty"`
@@ -83,7 +84,7 @@ type packedData struct {
 	// Classes are the units' overall tiers (t, m, b, n), for the badge of
 	// a looked-up unit.
 	Classes string `json:"classes,omitempty"`
-	// Few is bumpFew; Palette the colours of build.go.
+	// Few is bumpFew; Palette the report's colours.
 	Few     int     `json:"few"`
 	Palette palette `json:"palette"`
 }
@@ -102,11 +103,15 @@ type palette struct {
 	Faint      string `json:"faint"`
 }
 
-// reportPalette is the palette of the data-built charts. A yellow line is
-// a shade deeper than a yellow bar so that it shows on white.
-var reportPalette = palette{
-	Top: colorTop, Middle: colorMiddle, Bottom: colorBottom, BottomLine: "#dba90b", Missing: colorMissing,
-	Ink: colorText, Text: colorText, Subtle: colorSubtle, Line: "#8c96a3", Faint: "#dde1e6",
+// newPalette is the palette of the data-built charts: the tiers' colours
+// (text.StyleOf), the middle tier's line for a line in no tier that
+// stands out, and the report's text colours.
+func newPalette() palette {
+	top, mid, bot, none := text.StyleOf(rank.Top), text.StyleOf(rank.Middle), text.StyleOf(rank.Bottom), text.StyleOf(rank.None)
+	return palette{
+		Top: top.Color, Middle: mid.Color, Bottom: bot.Color, BottomLine: bot.Line, Missing: none.Color,
+		Ink: colorText, Text: colorText, Subtle: colorSubtle, Line: mid.Line, Faint: "#dde1e6",
+	}
 }
 
 // packedTrend is every unit's rank over the periods on one board.
@@ -160,19 +165,6 @@ type packedIndic struct {
 	X []any `json:"x,omitempty"`
 	// M is how many units did not report.
 	M int `json:"m,omitempty"`
-}
-
-// tierChar is the one-letter code of a tier in packed data.
-func tierChar(t rank.Tier) byte {
-	switch t {
-	case rank.Top:
-		return 't'
-	case rank.Middle:
-		return 'm'
-	case rank.Bottom:
-		return 'b'
-	}
-	return 'n'
 }
 
 // appendScaled writes k / 10^prec with exactly prec decimals, from the
@@ -233,11 +225,30 @@ type packScratch struct {
 func packCurrent(p *packedIndic, ind rank.Indicator, unitIdx map[string]int, w int, dense bool, sc *packScratch) {
 	p.Current = true
 	p.Prec = max(0, min(ind.Precision, 8))
+	exact := sc.gather(p, ind, unitIdx, w)
+	if exact {
+		p.V = deltas(sc.vals)
+		sc.packShown(p)
+	} else {
+		packFloats(p, ind, sc.shown)
+	}
+	if !ind.Ranked {
+		return
+	}
+	packRanks(p, sc.ranks, sc.vals, dense, exact)
+	packTiers(p, sc.tiers)
+}
+
+// gather collects the units with a value in rank order: their packed
+// indices into p.O, and their values at p.Prec decimals, displays, tiers
+// and ranks into sc. It counts the others in p.M and tells whether every
+// value fits an exact integer.
+func (sc *packScratch) gather(p *packedIndic, ind rank.Indicator, unitIdx map[string]int, w int) (exact bool) {
 	scale := math.Pow(10, float64(p.Prec))
 	var order strings.Builder
 	order.Grow(len(ind.Entries) * w)
 	vals, shown, tiers, ranks := sc.vals[:0], sc.shown[:0], sc.tiers[:0], sc.ranks[:0]
-	exact := true
+	exact = true
 	for _, e := range ind.Entries {
 		if e.Value == nil {
 			p.M++
@@ -250,7 +261,7 @@ func packCurrent(p *packedIndic, ind rank.Indicator, unitIdx map[string]int, w i
 		}
 		vals = append(vals, int64(k))
 		shown = append(shown, e.Display)
-		tiers = append(tiers, tierChar(e.Tier))
+		tiers = append(tiers, text.StyleOf(e.Tier).Code)
 		r := 0
 		if e.Rank != nil {
 			r = *e.Rank
@@ -259,61 +270,75 @@ func packCurrent(p *packedIndic, ind rank.Indicator, unitIdx map[string]int, w i
 	}
 	sc.vals, sc.shown, sc.tiers, sc.ranks = vals, shown, tiers, ranks
 	p.O = order.String()
-	if exact {
-		var v strings.Builder
-		v.Grow(2 * len(vals))
-		prev := int64(0)
-		for _, k := range vals {
-			varint(&v, k-prev)
-			prev = k
+	return exact
+}
+
+// deltas packs values: the first in full, then the differences.
+func deltas(vals []int64) string {
+	var v strings.Builder
+	v.Grow(2 * len(vals))
+	prev := int64(0)
+	for _, k := range vals {
+		varint(&v, k-prev)
+		prev = k
+	}
+	return v.String()
+}
+
+// packShown chooses how displays are rebuilt from the packed values: exact
+// decimals, or trailing zeros dropped, whichever needs fewer exceptions,
+// and lists the exceptions in p.X. Compared in a reused buffer: at
+// national scale this runs 850,000 times.
+func (sc *packScratch) packShown(p *packedIndic) {
+	fixedOK, trimOK := sc.fixedOK[:0], sc.trimOK[:0]
+	fixedMiss, trimMiss := 0, 0
+	buf := sc.buf
+	for i, k := range sc.vals {
+		buf = appendScaled(buf[:0], k, p.Prec)
+		f := string(buf) == sc.shown[i]
+		t := string(trimZerosBytes(buf)) == sc.shown[i]
+		fixedOK, trimOK = append(fixedOK, f), append(trimOK, t)
+		if !f {
+			fixedMiss++
 		}
-		p.V = v.String()
-		// Displays: exact decimals, or trailing zeros dropped, whichever
-		// needs fewer exceptions. Compared in a reused buffer: at national
-		// scale this runs 850,000 times.
-		fixedOK, trimOK := sc.fixedOK[:0], sc.trimOK[:0]
-		fixedMiss, trimMiss := 0, 0
-		buf := sc.buf
-		for i, k := range vals {
-			buf = appendScaled(buf[:0], k, p.Prec)
-			f := string(buf) == shown[i]
-			t := string(trimZerosBytes(buf)) == shown[i]
-			fixedOK, trimOK = append(fixedOK, f), append(trimOK, t)
-			if !f {
-				fixedMiss++
-			}
-			if !t {
-				trimMiss++
-			}
-		}
-		sc.fixedOK, sc.trimOK, sc.buf = fixedOK, trimOK, buf
-		p.Trim = trimMiss < fixedMiss
-		ok := fixedOK
-		if p.Trim {
-			ok = trimOK
-		}
-		for i := range vals {
-			if !ok[i] {
-				p.X = append(p.X, i, shown[i])
-			}
-		}
-	} else {
-		for _, e := range ind.Entries {
-			if e.Value != nil {
-				p.VA = append(p.VA, *e.Value)
-			}
-		}
-		for i, v := range p.VA {
-			// String() in JavaScript writes the same below 1e21.
-			if math.Abs(v) >= 1e21 || strconv.FormatFloat(v, 'f', -1, 64) != shown[i] {
-				p.X = append(p.X, i, shown[i])
-			}
+		if !t {
+			trimMiss++
 		}
 	}
-	if !ind.Ranked {
-		return
+	sc.fixedOK, sc.trimOK, sc.buf = fixedOK, trimOK, buf
+	p.Trim = trimMiss < fixedMiss
+	ok := fixedOK
+	if p.Trim {
+		ok = trimOK
 	}
-	// Ranks from tie positions, checked against the engine's.
+	for i := range sc.vals {
+		if !ok[i] {
+			p.X = append(p.X, i, sc.shown[i])
+		}
+	}
+}
+
+// packFloats writes values that do not fit exact integers as they are,
+// with the displays JavaScript would not write the same.
+func packFloats(p *packedIndic, ind rank.Indicator, shown []string) {
+	for _, e := range ind.Entries {
+		if e.Value != nil {
+			p.VA = append(p.VA, *e.Value)
+		}
+	}
+	for i, v := range p.VA {
+		// String() in JavaScript writes the same below 1e21.
+		if math.Abs(v) >= 1e21 || strconv.FormatFloat(v, 'f', -1, 64) != shown[i] {
+			p.X = append(p.X, i, shown[i])
+		}
+	}
+}
+
+// packRanks writes the ranks as the positions that tie with the one
+// before (T), checked against the engine's; usually a tie is an equal
+// value at the compared precision, and then T is left out (TZ). Ranks
+// that cannot be rebuilt are written in full (RK).
+func packRanks(p *packedIndic, ranks []int, vals []int64, dense, exact bool) {
 	rebuilt := true
 	for i, r := range ranks {
 		if i > 0 && r == ranks[i-1] {
@@ -331,21 +356,26 @@ func packCurrent(p *packedIndic, ind rank.Indicator, unitIdx map[string]int, w i
 	if !rebuilt {
 		p.T = nil
 		p.RK = append([]int(nil), ranks...) // ranks is scratch
-	} else if exact {
-		// Usually a tie is an equal value at the compared precision: then
-		// the ties need not be listed.
-		p.TZ = true
-		for i := 1; i < len(vals); i++ {
-			if (vals[i] == vals[i-1]) != (ranks[i] == ranks[i-1]) {
-				p.TZ = false
-				break
-			}
-		}
-		if p.TZ {
-			p.T = nil
+		return
+	}
+	if !exact {
+		return
+	}
+	p.TZ = true
+	for i := 1; i < len(vals); i++ {
+		if (vals[i] == vals[i-1]) != (ranks[i] == ranks[i-1]) {
+			p.TZ = false
+			break
 		}
 	}
-	// Tiers: a run of top, middle, then bottom.
+	if p.TZ {
+		p.T = nil
+	}
+}
+
+// packTiers writes the tiers as a run of top, middle, then bottom (A, B),
+// or letter by letter (K) when they are not in that shape.
+func packTiers(p *packedIndic, tiers []byte) {
 	a := 0
 	for a < len(tiers) && tiers[a] == 't' {
 		a++
@@ -354,17 +384,13 @@ func packCurrent(p *packedIndic, ind rank.Indicator, unitIdx map[string]int, w i
 	for b < len(tiers) && tiers[b] == 'm' {
 		b++
 	}
-	shaped := true
 	for i := b; i < len(tiers); i++ {
 		if tiers[i] != 'b' {
-			shaped = false
+			p.K = string(tiers)
+			return
 		}
 	}
-	if shaped {
-		p.A, p.B = a, b
-	} else {
-		p.K = string(tiers)
-	}
+	p.A, p.B = a, b
 }
 
 // packTrend packs the ranks of every unit over the periods, and their
@@ -390,7 +416,7 @@ func packTrend(trends []rank.Trend, unitIdx map[string]int, nUnits, periods, w i
 		k[i] = 'n'
 	}
 	for u, i := range unitIdx {
-		k[i] = tierChar(tier(u))
+		k[i] = text.StyleOf(tier(u)).Code
 	}
 	return &packedTrend{H: h.String(), K: string(k)}
 }
@@ -411,40 +437,38 @@ func axisLabels(periods []data.Month) []string {
 	return out
 }
 
-// consecutiveMonths tells whether periods follow month after month, so
-// that a streak can be said in months.
-func consecutiveMonths(periods []data.Month) bool {
-	for i := 1; i < len(periods); i++ {
-		if periods[i] != periods[i-1].Next() {
-			return false
-		}
-	}
-	return true
-}
-
 // buildPacked writes the data island. current adds every indicator's
 // current values (compact layout); without it only the history is packed,
 // and only ranked indicators with a history are listed. It returns the
 // JSON and, per listed indicator, its index in res.Indicators.
-func buildPacked(res *rank.Result, l tierLabels, current bool, profiles [][]string) ([]byte, []int, error) {
+func buildPacked(res *rank.Result, current bool, profiles [][]string) ([]byte, []int, error) {
 	unitIdx := make(map[string]int, len(res.Units))
 	for i, u := range res.Units {
 		unitIdx[u] = i
 	}
-	d := packedData{Units: res.Units, Dense: res.Rules.Ties == rank.Dense, Labels: l, Profiles: profiles, Few: bumpFew, Palette: reportPalette}
-	h := res.History
+	d := packedData{Units: res.Units, Dense: res.Rules.Ties == rank.Dense, Labels: text.TierLabels(res.Rules),
+		Profiles: profiles, Few: bumpFew, Palette: newPalette(), W: packWidth(len(res.Units) + 1)}
 	periods := 0
-	if hasHistory(res) {
-		periods = len(h.Periods)
-		for _, p := range h.Periods {
+	if text.HasHistory(res) {
+		periods = len(res.History.Periods)
+		for _, p := range res.History.Periods {
 			d.Periods = append(d.Periods, p.Label())
 		}
-		d.Axis = axisLabels(h.Periods)
-		d.Months = consecutiveMonths(h.Periods)
+		d.Axis = axisLabels(res.History.Periods)
+		d.Months = text.Monthly(res.History.Periods)
 	}
-	maxRank := len(res.Units) + 1
-	d.W = packWidth(maxRank)
+	d.packOverall(res, unitIdx, current, periods)
+	index := d.packIndicators(res, unitIdx, current, periods)
+	b, err := json.Marshal(d)
+	if err != nil {
+		return nil, nil, fmt.Errorf("报告数据编码失败: %w", err)
+	}
+	return b, index, nil
+}
 
+// packOverall packs the units' overall tiers (current) and their ranks on
+// the overall board over the periods.
+func (d *packedData) packOverall(res *rank.Result, unitIdx map[string]int, current bool, periods int) {
 	overallTier := make(map[string]rank.Tier, len(res.Overall))
 	for _, ov := range res.Overall {
 		overallTier[ov.Unit] = ov.Tier
@@ -452,17 +476,22 @@ func buildPacked(res *rank.Result, l tierLabels, current bool, profiles [][]stri
 	if current {
 		cl := make([]byte, len(res.Units))
 		for i, u := range res.Units {
-			cl[i] = tierChar(overallTier[u])
+			cl[i] = text.StyleOf(overallTier[u]).Code
 		}
 		d.Classes = string(cl)
 	}
 	if periods > 0 {
-		d.Overall = packTrend(h.Overall, unitIdx, len(res.Units), periods, d.W, func(u string) rank.Tier { return overallTier[u] })
+		d.Overall = packTrend(res.History.Overall, unitIdx, len(res.Units), periods, d.W, func(u string) rank.Tier { return overallTier[u] })
 	}
+}
+
+// packIndicators packs the indicators (see buildPacked) and returns their
+// indices in res.Indicators.
+func (d *packedData) packIndicators(res *rank.Result, unitIdx map[string]int, current bool, periods int) []int {
 	trendOf := map[string]*rank.TrendByIndic{}
 	if periods > 0 {
-		for i := range h.Indicators {
-			t := &h.Indicators[i]
+		for i := range res.History.Indicators {
+			t := &res.History.Indicators[i]
 			trendOf[t.Group+"/"+t.Name] = t
 		}
 	}
@@ -474,7 +503,7 @@ func buildPacked(res *rank.Result, l tierLabels, current bool, profiles [][]stri
 			continue
 		}
 		p := packedIndic{Name: ind.Name, Group: ind.Group, Unit: ind.Unit, Lower: ind.Direction == data.Lower, Ranked: ind.Ranked}
-		if share, ok := scheduleOf(res, ind); ok {
+		if share, ok := text.ScheduleShare(res, ind); ok {
 			p.Schedule = &share
 		}
 		if t != nil && ind.Ranked {
@@ -490,25 +519,5 @@ func buildPacked(res *rank.Result, l tierLabels, current bool, profiles [][]stri
 		d.Inds = append(d.Inds, p)
 		index = append(index, i)
 	}
-	b, err := json.Marshal(d)
-	if err != nil {
-		return nil, nil, fmt.Errorf("报告数据编码失败: %w", err)
-	}
-	return b, index, nil
-}
-
-// scheduleOf is the 时序进度 an indicator is compared with, if any.
-func scheduleOf(res *rank.Result, ind rank.Indicator) (float64, bool) {
-	if !ind.Schedule {
-		return 0, false
-	}
-	if ind.ScheduleTarget != nil {
-		return data.Round(*ind.ScheduleTarget, 1), true
-	}
-	return scheduleShare(res.Month)
-}
-
-// hasHistory tells whether there are earlier periods to compare with.
-func hasHistory(res *rank.Result) bool {
-	return res.History != nil && len(res.History.Periods) >= 2
+	return index
 }

@@ -11,6 +11,7 @@ import (
 
 	"shaipin/data"
 	"shaipin/rank"
+	"shaipin/text"
 )
 
 // unvarint reverses varint over a whole string, as init.js does.
@@ -159,7 +160,7 @@ func checkRoundTrip(t *testing.T, res *rank.Result, html string) {
 			}
 			g := got[j]
 			j++
-			want := decoded{unit: e.Unit, shown: e.Display, tier: tierChar(e.Tier)}
+			want := decoded{unit: e.Unit, shown: e.Display, tier: text.StyleOf(e.Tier).Code}
 			if e.Rank != nil {
 				want.rank = *e.Rank
 			}
@@ -259,7 +260,7 @@ func TestPackedRoundTrip(t *testing.T) {
 // Trends pack every unit's rank in every period.
 func TestPackedTrends(t *testing.T) {
 	res := provinceResult(t, 20, 12, 4)
-	d, _, err := buildPacked(res, newTierLabels(res.Rules), false, nil)
+	d, _, err := buildPacked(res, false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,15 +299,7 @@ func TestPackedTrends(t *testing.T) {
 	}
 }
 
-func TestConsecutiveMonths(t *testing.T) {
-	for want, ps := range map[bool][]data.Month{
-		true:  {data.NewMonth(2021, 11), data.NewMonth(2021, 12), data.NewMonth(2022, 1)},
-		false: {data.NewMonth(2022, 1), data.NewMonth(2022, 3)},
-	} {
-		if consecutiveMonths(ps) != want {
-			t.Errorf("%v", ps)
-		}
-	}
+func TestAxisLabels(t *testing.T) {
 	if got := axisLabels([]data.Month{data.NewMonth(2021, 12), data.NewMonth(2022, 1), data.NewMonth(2022, 2)}); strings.Join(got, ",") != "2021年12月,2022年1月,2月" {
 		t.Errorf("axisLabels: %v", got)
 	}

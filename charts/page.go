@@ -1,6 +1,6 @@
 // Package charts renders the leaderboard as one self-contained, offline
-// HTML page: go-echarts builds the chart options, our own html/template
-// page holds them with ECharts inlined.
+// HTML page: typed ECharts options (option.go) in our own html/template
+// page, with ECharts inlined. The words come from package text.
 //
 // Safety: chart options are JSON (json.Marshal escapes <, > and &) in
 // <script type="application/json"> islands that a small inline script
@@ -22,6 +22,7 @@ import (
 
 	"shaipin/data"
 	"shaipin/rank"
+	"shaipin/text"
 )
 
 // Options control the page.
@@ -118,11 +119,13 @@ type pageData struct {
 	Units       int
 	Indicators  int
 	Ranked      int
-	Rules       []rule
+	Rules       []text.Rule
 	RulesBrief  string
-	Labels      tierLabels
-	Nav         []navItem
-	Compact     bool
+	Labels      text.Labels
+	// Tiers colour the page's badges and swatches as the charts.
+	Tiers   tierColors
+	Nav     []navItem
+	Compact bool
 
 	Summary  string
 	Overall  []overallRow
@@ -154,16 +157,49 @@ type pageData struct {
 	Init    template.JS
 }
 
-type rule struct{ Term, Text string }
+// tierColors are the tiers' colours for the page's CSS.
+type tierColors struct{ Top, Middle, Bottom, OnBottom, Missing string }
+
+func newTierColors() tierColors {
+	bottom := text.StyleOf(rank.Bottom)
+	return tierColors{Top: text.StyleOf(rank.Top).Color, Middle: text.StyleOf(rank.Middle).Color,
+		Bottom: bottom.Color, OnBottom: bottom.OnColor, Missing: text.StyleOf(rank.None).Color}
+}
 
 type navItem struct{ ID, Label string }
 
-type overallRow struct {
+// boardCells are a unit's cells on the overall board, in both layouts.
+type boardCells struct {
 	Rank, Unit, Score, Tier, TierClass string
 	Change, ChangeClass                string
-	RankValue                          int
-	Counted                            int
-	Why                                string
+	RankValue                          int // sort key, unranked last
+}
+
+// newBoardCells writes a unit's place on the overall board: rank ("并列 2",
+// "—"), score, tier ("前3位", "—" when not ranked) and change.
+func newBoardCells(ov rank.Overall, o rank.Options) boardCells {
+	c := boardCells{Rank: "—", Unit: ov.Unit, Score: "—", Tier: "—", TierClass: text.StyleOf(ov.Tier).Class,
+		Change: rank.ChangeLabel(ov.Change), ChangeClass: changeClass(ov.Change), RankValue: 1 << 20}
+	if ov.Tier == rank.Top || ov.Tier == rank.Middle || ov.Tier == rank.Bottom {
+		c.Tier = text.StyleOf(ov.Tier).Name(o)
+	}
+	if ov.Rank != nil {
+		c.Rank, c.RankValue = strconv.Itoa(*ov.Rank), *ov.Rank
+		if len(ov.TiedWith) > 0 {
+			c.Rank = "并列 " + c.Rank
+		}
+	}
+	if ov.Score != nil {
+		c.Score = data.Fixed(*ov.Score, 2)
+	}
+	return c
+}
+
+// overallRow is one unit in the full layout's 总榜 table.
+type overallRow struct {
+	boardCells
+	Counted int
+	Why     string
 }
 
 type tallyRow struct {
@@ -192,12 +228,11 @@ type profileView struct {
 
 // unitRow is one unit in the compact layout's table: board and tally.
 type unitRow struct {
-	Index                              int // in the data island
-	Rank, Unit, Score, Tier, TierClass string
-	Change, ChangeClass                string
-	RankValue, ChangeValue             int
-	ScoreValue                         string
-	Top, Middle, Bottom, Missing       int
+	boardCells
+	Index                        int // in the data island
+	ChangeValue                  int
+	ScoreValue                   string
+	Top, Middle, Bottom, Missing int
 }
 
 // groupList is one family's indicators in the compact layout: the top and
@@ -221,25 +256,13 @@ type briefRow struct{ Rank, Unit, Value string }
 // builder numbers charts in page order so that ids are stable.
 type builder struct{ n int }
 
-func (b *builder) chart(o option, height int, label string) (chartRef, error) {
+func (b *builder) chart(o *option, height int, label string) (chartRef, error) {
 	b.n++
 	js, err := json.Marshal(o)
 	if err != nil {
 		return chartRef{}, fmt.Errorf("图表数据编码失败: %w", err)
 	}
 	return chartRef{ID: fmt.Sprintf("chart-%03d", b.n), Height: height, Label: label, JSON: template.JS(js)}, nil
-}
-
-func tierClass(t rank.Tier) string {
-	switch t {
-	case rank.Top:
-		return "top"
-	case rank.Bottom:
-		return "bottom"
-	case rank.Middle:
-		return "middle"
-	}
-	return "none"
 }
 
 // changeClass is the CSS class of a rank change: up (进位, red) or down.
@@ -280,16 +303,20 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 	if err := checkScript("ECharts", echartsJS); err != nil {
 		return nil, err
 	}
-	l := newTierLabels(res.Rules)
 	p := &pageData{
 		Title:       res.Title,
 		PeriodLabel: res.Month.Label(),
 		Source:      res.Source,
 		Units:       len(res.Units),
 		Indicators:  len(res.Indicators),
-		Labels:      l,
+		Labels:      text.TierLabels(res.Rules),
+		Tiers:       newTierColors(),
 		Init:        template.JS(initJS),
 		Compact:     opts.compact(res),
+		Rules:       text.Rules(res),
+		RulesBrief:  text.RulesBrief(res.Rules),
+		Summary:     text.Summary(res),
+		UnitNames:   unitOrder(res),
 	}
 	if !res.Previous.IsZero() {
 		p.Previous = res.Previous.Label()
@@ -305,21 +332,27 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 			p.Ranked++
 		}
 	}
-	o := res.Rules
-	p.RulesBrief = rulesBrief(o, l)
-	p.Rules = []rule{
-		{"档次", fmt.Sprintf("每项指标在参与排名的单位中,名次居前 %d 位为%s(红色,红旗),居后 %d 位为%s(黄色,黄旗),其余为中间(灰色)。", o.Top, l.Top, o.Bottom, l.Bottom)},
-		{"未报送", "没有数据的单位不参与该项排名,也不计入前、后档次;显示为“未报送”,不按 0 处理。"},
-		{"并列", o.TieLabel() + "。"},
-		{"综合得分", o.ScoreLabel() + "。"},
+	p.setScripts()
+	p.PickerSelect = len(res.Units) <= 100
+	byUnit := text.ByUnit(res)
+	var b builder
+	var err error
+	if p.Compact {
+		err = p.compactParts(res, &b, byUnit)
+	} else {
+		err = p.fullParts(res, &b, byUnit)
 	}
-	if hasHistory(res) {
-		p.Rules = append(p.Rules, rule{"变化", "名次后的 ↑N / ↓N 为较上期进位或退位 N 名;“连续 N " + streakUnit(res) + "”为到本期为止连续处于同一档次的期数。"})
+	if err != nil {
+		return nil, err
 	}
+	return p, nil
+}
 
-	// Content Security Policy: only these two scripts may run, and nothing
-	// may be fetched. Without the embedded bundle the CDN script is the one
-	// allowed exception.
+// setScripts inlines the ECharts bundle, or names the CDN without it, and
+// sets the Content Security Policy: only these two scripts may run, and
+// nothing may be fetched. Without the embedded bundle the CDN script is
+// the one allowed exception.
+func (p *pageData) setScripts() {
 	scripts := []string{cspHash(initJS)}
 	if Offline() {
 		p.ECharts = template.JS(echartsJS)
@@ -330,66 +363,18 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 	}
 	p.CSP = "default-src 'none'; script-src " + strings.Join(scripts, " ") +
 		"; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-
-	p.Summary = boardSummary(res, l)
-	p.UnitNames = unitOrder(res)
-	p.PickerSelect = len(res.Units) <= 100
-	byUnit := unitIndex(res)
-	var b builder
-	var err error
-	if p.Compact {
-		err = p.compactParts(res, l, &b, byUnit)
-	} else {
-		err = p.fullParts(res, l, &b, byUnit)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
 }
 
 // fullParts fills the full layout: every chart drawn.
-func (p *pageData) fullParts(res *rank.Result, l tierLabels, b *builder, byUnit map[string][]unitEntry) error {
-	o := res.Rules
-	var err error
-	// 总榜
-	for _, ov := range res.Overall {
-		row := overallRow{Unit: ov.Unit, Score: "—", TierClass: tierClass(ov.Tier), Counted: ov.Counted, Why: ov.Why}
-		row.Tier, row.Rank, row.RankValue = boardLabels(ov, o)
-		row.Change = rank.ChangeLabel(ov.Change)
-		row.ChangeClass = changeClass(ov.Change)
-		if ov.Score != nil {
-			row.Score = data.Fixed(*ov.Score, 2)
-		} else {
-			p.Unscored = append(p.Unscored, ov.Unit)
-		}
-		p.Overall = append(p.Overall, row)
-	}
-	bo, bh := overallChart(res, 0, 0)
-	if p.Board, err = b.chart(bo, bh, "总榜综合得分横向柱状图,按名次排列"); err != nil {
-		return err
-	}
-
-	// 档次统计
-	for i, t := range res.Tally {
-		p.Tally = append(p.Tally, tallyRow{Unit: t.Unit, Order: i + 1, Top: t.Top, Middle: t.Middle, Bottom: t.Bottom,
-			Missing: t.Missing, N: t.Top + t.Middle + t.Bottom, Line: tallyLine(t, l)})
-	}
-	to, th := tallyChart(res, l, 0, 0)
-	if p.Tallies, err = b.chart(to, th, "各单位档次统计堆叠柱状图"); err != nil {
-		return err
-	}
-
-	// 排名矩阵: units in overall order, then any unit missing from it.
-	mo, mh := matrixChart(res, l, p.UnitNames)
-	if p.Matrix, err = b.chart(mo, mh, "排名矩阵热力图:各单位在各项指标上的名次"); err != nil {
+func (p *pageData) fullParts(res *rank.Result, b *builder, byUnit map[string][]text.Item) error {
+	if err := p.boardParts(res, b); err != nil {
 		return err
 	}
 	p.Nav = []navItem{{"overall", "总榜"}, {"tally", "档次统计"}, {"matrix", "排名矩阵"}}
 
 	// 趋势: the island holds only the history.
-	if hasHistory(res) {
-		js, index, err := buildPacked(res, l, false, nil)
+	if text.HasHistory(res) {
+		js, index, err := buildPacked(res, false, nil)
 		if err != nil {
 			return err
 		}
@@ -399,7 +384,42 @@ func (p *pageData) fullParts(res *rank.Result, l tierLabels, b *builder, byUnit 
 		}
 		p.Nav = append(p.Nav, navItem{"trend", "趋势"})
 	}
+	if err := p.groupParts(res, b); err != nil {
+		return err
+	}
+	p.Nav = append(p.Nav, navItem{"units", "单位画像"})
+	return p.profileParts(res, b, byUnit)
+}
 
+// boardParts fills the full layout's 总榜, 档次统计 and 排名矩阵.
+func (p *pageData) boardParts(res *rank.Result, b *builder) error {
+	for _, ov := range res.Overall {
+		p.Overall = append(p.Overall, overallRow{boardCells: newBoardCells(ov, res.Rules), Counted: ov.Counted, Why: ov.Why})
+		if ov.Score == nil {
+			p.Unscored = append(p.Unscored, ov.Unit)
+		}
+	}
+	var err error
+	bo, bh := overallChart(res, 0, 0)
+	if p.Board, err = b.chart(bo, bh, "总榜综合得分横向柱状图,按名次排列"); err != nil {
+		return err
+	}
+	for i, t := range res.Tally {
+		p.Tally = append(p.Tally, tallyRow{Unit: t.Unit, Order: i + 1, Top: t.Top, Middle: t.Middle, Bottom: t.Bottom,
+			Missing: t.Missing, N: t.Top + t.Middle + t.Bottom, Line: text.Tally(t, res.Rules)})
+	}
+	to, th := tallyChart(res, 0, 0)
+	if p.Tallies, err = b.chart(to, th, "各单位档次统计堆叠柱状图"); err != nil {
+		return err
+	}
+	// 排名矩阵: units in overall order, then any unit missing from it.
+	mo, mh := matrixChart(res, p.UnitNames)
+	p.Matrix, err = b.chart(mo, mh, "排名矩阵热力图:各单位在各项指标上的名次")
+	return err
+}
+
+// groupParts fills the full layout's chart of every indicator, by family.
+func (p *pageData) groupParts(res *rank.Result, b *builder) error {
 	for gi, g := range res.Groups() {
 		gv := groupView{ID: fmt.Sprintf("group-%d", gi+1), Name: g}
 		for _, ind := range res.Indicators {
@@ -417,14 +437,16 @@ func (p *pageData) fullParts(res *rank.Result, l tierLabels, b *builder, byUnit 
 		p.Groups = append(p.Groups, gv)
 		p.Nav = append(p.Nav, navItem{gv.ID, g})
 	}
-	p.Nav = append(p.Nav, navItem{"units", "单位画像"})
+	return nil
+}
 
-	// 单位画像, in overall order.
+// profileParts fills the full layout's 单位画像, in overall order.
+func (p *pageData) profileParts(res *rank.Result, b *builder, byUnit map[string][]text.Item) error {
 	for i, ov := range res.Overall {
 		pv := profileView{
-			ID: fmt.Sprintf("unit-%d", i+1), Unit: ov.Unit, TierClass: tierClass(ov.Tier),
-			Badge: overallText(ov, o), Line: tallyLine(res.TallyOf(ov.Unit), l),
-			Sentences: profile(res, ov, l, byUnit[ov.Unit]),
+			ID: fmt.Sprintf("unit-%d", i+1), Unit: ov.Unit, TierClass: text.StyleOf(ov.Tier).Class,
+			Badge: text.Overall(ov, res.Rules), Line: text.Tally(res.TallyOf(ov.Unit), res.Rules),
+			Sentences: text.Profile(res, ov, byUnit[ov.Unit]),
 		}
 		if uo, uh, ok := unitChart(res, ov.Unit, ov.Unit+"各指标名次-"+res.Month.String()); ok {
 			c, err := b.chart(uo, uh, ov.Unit+"各指标名次柱状图")
@@ -447,51 +469,20 @@ const compactLimit = 10
 const briefLimit = 5
 
 // compactParts fills the compact layout: no chart per indicator or unit.
-func (p *pageData) compactParts(res *rank.Result, l tierLabels, b *builder, byUnit map[string][]unitEntry) error {
-	o := res.Rules
+func (p *pageData) compactParts(res *rank.Result, b *builder, byUnit map[string][]text.Item) error {
+	profiles := p.unitRows(res, byUnit)
 	var err error
-	unitIdx := make(map[string]int, len(res.Units))
-	for i, u := range res.Units {
-		unitIdx[u] = i
-	}
-	tallies := make(map[string]rank.Tally, len(res.Tally))
-	for _, t := range res.Tally {
-		tallies[t.Unit] = t
-	}
-	// 总榜 and 档次统计 as one table of every unit, and each unit's profile
-	// for the lookup, in the island's unit order.
-	profiles := make([][]string, len(res.Units))
-	for _, ov := range res.Overall {
-		t := tallies[ov.Unit]
-		row := unitRow{Index: unitIdx[ov.Unit], Unit: ov.Unit, Score: "—", ScoreValue: "-1",
-			TierClass: tierClass(ov.Tier), ChangeValue: -1 << 20,
-			Top: t.Top, Middle: t.Middle, Bottom: t.Bottom, Missing: t.Missing}
-		row.Tier, row.Rank, row.RankValue = boardLabels(ov, o)
-		row.Change = rank.ChangeLabel(ov.Change)
-		row.ChangeClass = changeClass(ov.Change)
-		if ov.Change != nil {
-			row.ChangeValue = *ov.Change
-		}
-		if ov.Score != nil {
-			row.Score = data.Fixed(*ov.Score, 2)
-			row.ScoreValue = row.Score
-		} else {
-			p.Unscored = append(p.Unscored, ov.Unit)
-		}
-		p.Rows = append(p.Rows, row)
-		profiles[row.Index] = append([]string{overallText(ov, o), tallyLine(t, l)}, profile(res, ov, l, byUnit[ov.Unit])...)
-	}
 	bo, bh := overallChart(res, compactLimit, compactLimit)
 	if p.Board, err = b.chart(bo, bh, "总榜综合得分横向柱状图:前后各若干名"); err != nil {
 		return err
 	}
-	to, th := tallyChart(res, l, compactLimit, compactLimit)
+	to, th := tallyChart(res, compactLimit, compactLimit)
 	if p.Tallies, err = b.chart(to, th, "档次统计堆叠柱状图:总榜前后各若干名"); err != nil {
 		return err
 	}
 	p.Nav = []navItem{{"overall", "总榜"}, {"all-units", "全部单位"}}
 
-	js, index, err := buildPacked(res, l, true, profiles)
+	js, index, err := buildPacked(res, true, profiles)
 	if err != nil {
 		return err
 	}
@@ -511,6 +502,46 @@ func (p *pageData) compactParts(res *rank.Result, l tierLabels, b *builder, byUn
 	}
 	p.Explorer.Build, p.Explorer.Source = "bars", "explore-indicator"
 	p.Nav = append(p.Nav, navItem{"explore", "分项指标"})
+	p.indicatorLists(res, index)
+	return nil
+}
+
+// unitRows fills the compact layout's one table of every unit (总榜 and
+// 档次统计) and returns each unit's profile for the lookup, in the island's
+// unit order.
+func (p *pageData) unitRows(res *rank.Result, byUnit map[string][]text.Item) [][]string {
+	unitIdx := make(map[string]int, len(res.Units))
+	for i, u := range res.Units {
+		unitIdx[u] = i
+	}
+	tallies := make(map[string]rank.Tally, len(res.Tally))
+	for _, t := range res.Tally {
+		tallies[t.Unit] = t
+	}
+	profiles := make([][]string, len(res.Units))
+	for _, ov := range res.Overall {
+		t := tallies[ov.Unit]
+		row := unitRow{boardCells: newBoardCells(ov, res.Rules), Index: unitIdx[ov.Unit], ScoreValue: "-1",
+			ChangeValue: -1 << 20, Top: t.Top, Middle: t.Middle, Bottom: t.Bottom, Missing: t.Missing}
+		if ov.Change != nil {
+			row.ChangeValue = *ov.Change
+		}
+		if ov.Score != nil {
+			row.ScoreValue = row.Score
+		} else {
+			p.Unscored = append(p.Unscored, ov.Unit)
+		}
+		p.Rows = append(p.Rows, row)
+		profiles[row.Index] = append([]string{text.Overall(ov, res.Rules), text.Tally(t, res.Rules)}, text.Profile(res, ov, byUnit[ov.Unit])...)
+	}
+	return profiles
+}
+
+// indicatorLists fills the compact layout's indicator picker and the top
+// and bottom of every indicator, by family. index maps the island's
+// indicators to res.Indicators.
+func (p *pageData) indicatorLists(res *rank.Result, index []int) {
+	l := text.TierLabels(res.Rules)
 	groupAt := map[string]int{}
 	for v, i := range index {
 		ind := res.Indicators[i]
@@ -524,40 +555,24 @@ func (p *pageData) compactParts(res *rank.Result, l tierLabels, b *builder, byUn
 		p.Explore[gi].Items = append(p.Explore[gi].Items, optItem{Value: v, Name: ind.Name})
 		p.Lists[gi].Items = append(p.Lists[gi].Items, brief(ind, v, l))
 	}
-	return nil
 }
 
 // brief is one indicator's top and bottom tiers for the compact lists.
-func brief(ind rank.Indicator, v int, l tierLabels) indicatorBrief {
+func brief(ind rank.Indicator, v int, l text.Labels) indicatorBrief {
 	ib := indicatorBrief{Value: v, Name: ind.Name}
-	var note []string
-	if ind.Unit != "" {
-		note = append(note, "单位:"+ind.Unit)
-	}
-	if ind.Direction == data.Lower {
-		note = append(note, "越小越好")
-	}
-	ranked, missing := 0, 0
+	missing := 0
 	var tops, bottoms []rank.Entry
 	for _, e := range ind.Entries {
 		switch {
 		case e.Value == nil:
 			missing++
-		case e.Rank != nil:
-			ranked++
-			switch e.Tier {
-			case rank.Top:
-				tops = append(tops, e)
-			case rank.Bottom:
-				bottoms = append(bottoms, e)
-			}
+		case e.Rank != nil && e.Tier == rank.Top:
+			tops = append(tops, e)
+		case e.Rank != nil && e.Tier == rank.Bottom:
+			bottoms = append(bottoms, e)
 		}
 	}
-	if ind.Ranked {
-		note = append(note, fmt.Sprintf("%d 个单位排名", ranked))
-	} else {
-		note = append(note, "仅展示,不排名")
-	}
+	note := text.IndicatorNote(ind)
 	if missing > 0 {
 		note = append(note, fmt.Sprintf("%d 个未报送", missing))
 	}
@@ -566,10 +581,8 @@ func brief(ind rank.Indicator, v int, l tierLabels) indicatorBrief {
 		return briefRow{Rank: strconv.Itoa(*e.Rank), Unit: e.Unit, Value: e.Display}
 	}
 	var more []string
-	for i, e := range tops {
-		if i < briefLimit {
-			ib.Top = append(ib.Top, row(e))
-		}
+	for _, e := range tops[:min(briefLimit, len(tops))] {
+		ib.Top = append(ib.Top, row(e))
 	}
 	if n := len(tops) - briefLimit; n > 0 {
 		more = append(more, fmt.Sprintf("%s另有 %d 个单位(并列)", l.Top, n))
@@ -584,34 +597,4 @@ func brief(ind rank.Indicator, v int, l tierLabels) indicatorBrief {
 	}
 	ib.More = strings.Join(more, ";")
 	return ib
-}
-
-// rulesBrief is the one-line summary of the rules shown even when the
-// details are folded away on a phone.
-func rulesBrief(o rank.Options, l tierLabels) string {
-	ties := "美式(1、2、2、4)"
-	if o.Ties == rank.Dense {
-		ties = "中国式(1、2、2、3)"
-	}
-	score := "极差标准化"
-	if o.Score == rank.RankPoints {
-		score = "名次得分"
-	}
-	return l.Top + "为红旗、" + l.Bottom + "为黄旗;并列按" + ties + ";综合得分按" + score + "。"
-}
-
-// boardLabels gives an overall row's tier label ("前3位"), rank text
-// ("并列 2", "—") and sort key (unranked last), shared by both layouts.
-func boardLabels(ov rank.Overall, o rank.Options) (tier, rankText string, rankValue int) {
-	tier, rankText, rankValue = ov.Tier.Label(o), "—", 1<<20
-	if ov.Tier == rank.Top || ov.Tier == rank.Bottom {
-		tier += "位"
-	}
-	if ov.Rank != nil {
-		rankText, rankValue = strconv.Itoa(*ov.Rank), *ov.Rank
-		if len(ov.TiedWith) > 0 {
-			rankText = "并列 " + rankText
-		}
-	}
-	return tier, rankText, rankValue
 }

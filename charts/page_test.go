@@ -384,26 +384,6 @@ func TestSectionsAndWords(t *testing.T) {
 	}
 }
 
-func TestProfileSentences(t *testing.T) {
-	res := sampleResult(t)
-	l := newTierLabels(res.Rules)
-	got := strings.Join(profile(res, res.Overall[0], l, unitIndex(res)[res.Overall[0].Unit]), "")
-	for _, want := range []string{"义乌市综合得分 77.94", "居前3位", "管控力量化指数", "排名第一", "未报送"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("义乌市的画像缺少 %q: %s", want, got)
-		}
-	}
-	// Standing, tiers, movement and streaks, 时序进度.
-	if n := strings.Count(got, "。"); n != 4 {
-		t.Errorf("画像应为四句话: %s", got)
-	}
-	for _, want := range []string{"连续 4 个月居前3位", "与上期相比,3 项进位", "列入发行计划项目数连续 4 个月居后3位", "超时序进度 19.4 个百分点"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("义乌市的画像缺少 %q: %s", want, got)
-		}
-	}
-}
-
 // Results at the edges still render: no indicators, nobody reporting.
 func TestEdgeResults(t *testing.T) {
 	p := &data.Period{Month: data.NewMonth(2022, 4), Units: []string{"甲", "乙"}}

@@ -1,0 +1,130 @@
+package charts
+
+import (
+	"fmt"
+	"strconv"
+
+	"shaipin/data"
+	"shaipin/rank"
+	"shaipin/text"
+)
+
+// The charts of the overall board: the 总榜 scores and the 档次统计 tallies.
+
+// skipped is how many rows between the first head and the last tail of n
+// a compact chart leaves out; 0 with head 0, or when all rows fit.
+func skipped(n, head, tail int) int {
+	if head > 0 && n > head+tail {
+		return n - head - tail
+	}
+	return 0
+}
+
+// overallChart is the 总榜 as a horizontal bar chart of composite scores.
+// With head > 0 and more units than head+tail it shows only the first head
+// and the last tail units, with a gap row between (compact layout).
+func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
+	var scored []rank.Overall
+	for _, ov := range res.Overall {
+		if ov.Score != nil {
+			scored = append(scored, ov)
+		}
+	}
+	skip := skipped(len(scored), head, tail)
+	sub := res.Month.Label() + " · 满分 100 · 按名次排列"
+	if skip > 0 {
+		sub = fmt.Sprintf("%s · 前 %d 位与后 %d 位,共 %d 个单位", res.Month.Label(), head, tail, len(scored))
+	}
+	var names []string
+	var items []item
+	for i, ov := range scored {
+		if skip > 0 && i >= head && i < head+skip {
+			if i == head {
+				names = append(names, "⋯")
+				items = append(items, item{Name: fmt.Sprintf("中间省略 %d 个单位,见下方全部单位表", skip), Value: gap()})
+			}
+			continue
+		}
+		tag := data.Fixed(*ov.Score, 2)
+		if ov.Rank != nil && len(ov.TiedWith) > 0 {
+			tag += "  并列第" + strconv.Itoa(*ov.Rank)
+		}
+		tag += changeSuffix(ov.Change)
+		items = append(items, item{
+			Name:      ov.Unit + ":" + ov.Why,
+			Value:     num(data.Round(*ov.Score, 2)),
+			ItemStyle: tierColor(ov.Tier),
+			Label:     &label{Formatter: literal(tag)},
+		})
+		names = append(names, ov.Unit)
+	}
+	top := 62
+	o = newChart("总榜 · 综合得分", sub, "总榜-"+res.Month.String())
+	o.Grid = margins(axisRoom(names, 13, 0), 90, top, 4)
+	o.XAxis = valueAxis(100)
+	o.YAxis = categoryAxis(names, 13)
+	o.Series = []series{bars("综合得分", items, "35%", 12)}
+	return o, barHeight(len(names), top)
+}
+
+// tallyChart is the 档次统计 as stacked bars: per unit, how many indicators
+// fell in each tier and how many it did not report.
+// With head > 0 it shows only the first head and the last tail units, as
+// overallChart does.
+func tallyChart(res *rank.Result, head, tail int) (o *option, height int) {
+	tiers := []rank.Tier{rank.Top, rank.Middle, rank.Bottom, rank.None}
+	segments := make([][]item, len(tiers))
+	segment := func(tier rank.Tier, n int) item {
+		st := text.StyleOf(tier)
+		// A zero-width segment would still draw its "0".
+		return item{Value: num(float64(n)), ItemStyle: &itemStyle{Color: st.Color},
+			Label: &label{Show: on(n > 0), Color: st.OnColor, FontSize: 12}}
+	}
+	skip := skipped(len(res.Tally), head, tail)
+	sub := "各单位指标落在各档次的项数 · 按总榜名次排列"
+	if skip > 0 {
+		sub = fmt.Sprintf("各档次项数 · 总榜前 %d 位与后 %d 位", head, tail)
+	}
+	var names []string
+	for i, t := range res.Tally {
+		if skip > 0 && i >= head && i < head+skip {
+			if i == head {
+				names = append(names, "⋯")
+				for k := range segments {
+					segments[k] = append(segments[k], item{Value: gap()})
+				}
+			}
+			continue
+		}
+		names = append(names, t.Unit)
+		for k, n := range []int{t.Top, t.Middle, t.Bottom, t.Missing} {
+			segments[k] = append(segments[k], segment(tiers[k], n))
+		}
+	}
+	gridTop := 86
+	l := text.TierLabels(res.Rules)
+	o = newChart("档次统计", sub, "档次统计-"+res.Month.String())
+	o.Tooltip = &tooltip{Show: true, Trigger: "axis", AxisPointer: &axisPointer{Type: "shadow"}, Confine: true,
+		ExtraCSSText: o.Tooltip.ExtraCSSText}
+	o.Legend = tierLegend(l, 50)
+	// Room on the right for the count of a thin last segment.
+	o.Grid = margins(axisRoom(names, 13, 0), 22, gridTop, 4)
+	o.XAxis = valueAxis(0)
+	o.YAxis = categoryAxis(names, 13)
+	for k, name := range []string{l.Top, l.Middle, l.Bottom, l.Missing} {
+		o.Series = append(o.Series, series{Type: "bar", Name: name, Stack: "tally", BarCategoryGap: "35%",
+			ItemStyle: &itemStyle{Color: text.StyleOf(tiers[k]).Color},
+			Label:     &label{Show: on(true), Position: "inside"},
+			Data:      segments[k],
+		})
+	}
+	// The legend swatch of 未报送 needs an edge to show on white.
+	o.Series[3].ItemStyle.BorderColor, o.Series[3].ItemStyle.BorderWidth = "#d5d9de", 0.5
+	return o, barHeight(len(names), gridTop)
+}
+
+// tierLegend is the legend of the four tiers, below the title at top px.
+func tierLegend(l text.Labels, top int) *legend {
+	return &legend{Show: true, Left: "left", Top: top, ItemWidth: 14, ItemHeight: 10,
+		Data: []string{l.Top, l.Middle, l.Bottom, l.Missing}}
+}

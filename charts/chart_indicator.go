@@ -1,0 +1,122 @@
+package charts
+
+import (
+	"math"
+	"strings"
+
+	"shaipin/data"
+	"shaipin/rank"
+	"shaipin/text"
+)
+
+// indicatorBars is one indicator's bars: the units with a value, in rank
+// order, and what sizing the chart needs to know about their labels.
+type indicatorBars struct {
+	names   []string
+	items   []item
+	missing []string // units that reported nothing, listed under the chart
+	labelW  int      // widest value label, px
+	most    float64  // the largest value
+	// twoLines is set when labels carry 时序进度 on a second line.
+	twoLines bool
+}
+
+// newIndicatorBars labels each bar with value, unit and rank, and gives it
+// a tooltip with the rank's explanation, streak and 时序进度.
+func newIndicatorBars(res *rank.Result, ind rank.Indicator) indicatorBars {
+	b := indicatorBars{most: math.Inf(-1)}
+	unit := text.StreakUnit(res)
+	for _, e := range ind.Entries {
+		if e.Value == nil {
+			b.missing = append(b.missing, e.Unit)
+			continue
+		}
+		tag := e.Display + ind.Unit
+		if ind.Ranked && e.Rank != nil {
+			tag += "  " + text.Rank(e) + changeSuffix(e.Change)
+		}
+		b.labelW = max(b.labelW, textWidth(tag, 12))
+		formatter := literal(tag)
+		why := e.Why
+		if why == "" && !ind.Ranked {
+			why = "本项指标不参与排名"
+		}
+		tip := e.Unit + ":" + e.Display + ind.Unit + "\n" + why
+		if s := text.Streak(e.Streak, e.Tier, res.Rules, unit); s != "" && text.HasHistory(res) {
+			tip += "\n" + s
+		}
+		// 时序进度 on a second, smaller line: "超时序进度 19.4 个百分点".
+		if sched := text.Schedule(e.VsSchedule); sched != "" {
+			b.twoLines = true
+			b.labelW = max(b.labelW, textWidth(sched, 11))
+			formatter += "\n{s|" + sched + "}"
+			tip += "\n" + sched
+		}
+		b.most = max(b.most, *e.Value)
+		b.items = append(b.items, item{
+			Name:      tip,
+			Value:     num(data.Round(*e.Value, ind.Precision)),
+			ItemStyle: tierColor(e.Tier),
+			Label:     &label{Formatter: formatter},
+		})
+		b.names = append(b.names, e.Unit)
+	}
+	return b
+}
+
+// indicatorChart is one indicator's bar chart: units with a value, in rank
+// order, coloured by tier, labelled with value, unit and rank, and a
+// dashed line at 时序进度 for completion rates. It returns the units that
+// reported nothing, listed under the chart.
+func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o *option, height int, missing []string) {
+	b := newIndicatorBars(res, ind)
+	// Short enough for one line on a phone: the title component does not
+	// wrap.
+	sub := text.IndicatorNote(ind)
+	share, showSchedule := text.ScheduleShare(res, ind)
+	top := 62
+	if showSchedule {
+		sub = append(sub, "虚线:时序进度 "+text.Percent(share))
+		top += 18 // the line's label sits above the bars
+	}
+	height = barHeight(len(b.names), top)
+	if b.twoLines {
+		height = top + len(b.names)*36 + 4
+	}
+	if len(b.names) == 0 {
+		height = 110
+	}
+
+	o = newChart(ind.Name, strings.Join(sub, " · "), file)
+	o.Grid = margins(axisRoom(b.names, 13, 0), b.labelW+14, top, 4)
+	o.XAxis = valueAxis(0)
+	o.YAxis = categoryAxis(b.names, 13)
+	s := bars(ind.Name, b.items, "35%", 12)
+	if b.twoLines {
+		s.Label.LineHeight = 15
+		s.Label.Rich = map[string]textStyle{"s": {FontSize: 11, Color: colorSubtle, LineHeight: 15}}
+	}
+	if showSchedule {
+		s.MarkLine = scheduleLine(share)
+		// The schedule line must stay in view even when every value is
+		// below it.
+		if share > b.most {
+			o.XAxis[0].Max = number(share)
+		}
+	}
+	o.Series = []series{s}
+	return o, height, b.missing
+}
+
+// scheduleLine is the dashed line at 时序进度 (share, in %), labelled above
+// the bars.
+func scheduleLine(share float64) *markLine {
+	name := "时序进度 " + text.Percent(share)
+	return &markLine{
+		Silent:    true,
+		Symbol:    []string{"none", "none"},
+		Label:     &label{Show: on(true), Formatter: name, Position: "start", Color: colorSubtle, FontSize: 11},
+		LineStyle: &lineStyle{Type: "dashed", Color: "#4b5563", Width: 1.2},
+		Data:      []markLineItem{{Name: name, XAxis: share}},
+	}
+}

@@ -1,0 +1,61 @@
+package charts
+
+import (
+	"fmt"
+
+	"shaipin/data"
+	"shaipin/rank"
+	"shaipin/text"
+)
+
+// unitChart is the compact chart of one unit's ranks: one bar per indicator
+// it was ranked on, longer for a better rank relative to how many units
+// were ranked, coloured by tier, labelled "第2/6".
+func unitChart(res *rank.Result, unit, file string) (o *option, height int, ok bool) {
+	var names []string
+	var items []item
+	for _, ind := range res.Indicators {
+		if !ind.Ranked {
+			continue
+		}
+		n := rankedCount(ind)
+		for _, e := range ind.Entries {
+			if e.Unit != unit || e.Rank == nil {
+				continue
+			}
+			items = append(items, item{
+				Name:      ind.Name + ":" + e.Display + ind.Unit + "\n" + e.Why,
+				Value:     num(data.Round(float64(n-*e.Rank+1)/float64(n)*100, 1)),
+				ItemStyle: tierColor(e.Tier),
+				Label:     &label{Formatter: literal(fmt.Sprintf("%s/%d", text.Rank(e), n))},
+			})
+			names = append(names, ind.Name)
+		}
+	}
+	if len(items) == 0 {
+		return nil, 0, false
+	}
+	top := 58
+	o = newChart(unit+" · 各指标名次", "条越长名次越靠前 · 标签为名次/参与排名单位数", file)
+	o.Grid = margins(axisRoom(names, 12, 200), 78, top, 4)
+	o.XAxis = valueAxis(100)
+	o.YAxis = categoryAxis(names, 12)
+	o.YAxis[0].AxisLabel.Width, o.YAxis[0].AxisLabel.Overflow = px(200), "truncate"
+	o.Series = []series{bars("名次", items, "30%", 11)}
+	narrow := &option{
+		YAxis: []axis{{AxisLabel: &axisLabel{Width: px(120), FontSize: 11}}},
+		Grid:  []grid{{Left: px(axisRoom(names, 11, 120))}},
+	}
+	return withMedia(o, narrow, narrowUnit), top + len(items)*20 + 12, true
+}
+
+// rankedCount is how many units were ranked on an indicator.
+func rankedCount(ind rank.Indicator) int {
+	n := 0
+	for _, e := range ind.Entries {
+		if e.Rank != nil {
+			n++
+		}
+	}
+	return n
+}
