@@ -16,6 +16,7 @@ type indicatorMeta struct {
 	weight            float64
 	decimals          int
 	ranked, schedule  bool
+	target            *float64
 	row, col          int // position of the 指标 cell
 	used              bool
 }
@@ -27,7 +28,8 @@ var (
 	noWords     = map[string]bool{"否": true, "N": true, "n": true, "0": true, "×": true, "NO": true, "no": true}
 )
 
-// readMeta reads 指标说明: 指标, 分组, 单位, 方向, 权重, 小数位, 参与排名, 时序进度.
+// readMeta reads 指标说明: 指标, 分组, 单位, 方向, 权重, 小数位, 参与排名, 时序进度,
+// 目标值.
 func (r *reader) readMeta(sheet string) {
 	rows := r.rows(sheet)
 	hr, cols := headerIndex(rows, "指标")
@@ -81,6 +83,12 @@ func (r *reader) readMeta(sheet string) {
 		}
 		m.ranked = r.yesNo(sheet, rows, i, cols, "参与排名", true)
 		m.schedule = r.yesNo(sheet, rows, i, cols, "时序进度", false)
+		if t, j := fetch(rows, i, cols, "目标值"); t != "" {
+			// read like a data cell: 50% in a percentage cell is 50
+			if v, ok := r.value(sheet, rows, i, j, m.unit); ok {
+				m.target = &v.Number
+			}
+		}
 		key := m.group + "/" + m.name
 		if prev, dup := seen[key]; dup {
 			r.errorAt(sheet, i, m.col, name, fmt.Errorf("%w(第 %d 行已有)", ErrDuplicateInd, prev+1))
@@ -133,7 +141,7 @@ func (r *reader) applyMeta(ind *Indicator, sheet string, row, col int) {
 	}
 	m.used = true
 	ind.Direction, ind.Weight, ind.Decimals = m.direction, m.weight, m.decimals
-	ind.Ranked, ind.Schedule = m.ranked, m.schedule
+	ind.Ranked, ind.Schedule, ind.Target = m.ranked, m.schedule, m.target
 	if m.hasUnit {
 		if ind.Unit != "" && !strings.EqualFold(ind.Unit, m.unit) {
 			r.warnAt(sheet, row, col, "", fmt.Errorf("表头单位「%s」与指标说明中的「%s」不一致,按指标说明", ind.Unit, m.unit))
