@@ -67,17 +67,19 @@ func newScorer(p *data.Period, o Options) (*scorer, error) {
 func (sc *scorer) targets(month data.Month) {
 	sc.target = make([]float64, len(sc.cols))
 	sc.source = make([]string, len(sc.cols))
+	share, hasShare := scheduleTarget(month)
 	for i := range sc.cols {
 		c := &sc.cols[i]
-		t, src := 0.0, fromBest
-		share, hasShare := scheduleTarget(month)
-		switch best, _ := c.span(); {
+		var t float64
+		var src string
+		switch {
 		case c.ind.Target != nil:
 			t, src = *c.ind.Target, fromTarget
 		case c.ind.Schedule && hasShare:
 			t, src = share, fromSchedule
 		default:
-			t = c.sign * best
+			best, _ := c.span()
+			t, src = c.sign*best, fromBest
 		}
 		if t <= 0 {
 			sc.w[i], src = 0, noTarget
