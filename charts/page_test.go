@@ -23,7 +23,10 @@ func sampleResult(t testing.TB) *rank.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := rank.Compute(ds, rank.DefaultOptions())
+	// Every unit on the board, as these tests were written for.
+	o := rank.DefaultOptions()
+	o.MinCoverage = new(0.0)
+	res, err := rank.Compute(ds, o)
 	if err != nil {
 		t.Fatal(err)
 	}

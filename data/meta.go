@@ -16,6 +16,7 @@ type indicatorMeta struct {
 	weight            float64
 	decimals          int
 	ranked, schedule  bool
+	target            *float64
 	row, col          int // position of the 指标 cell
 	used              bool
 }
@@ -27,7 +28,7 @@ var (
 	noWords     = map[string]bool{wordNo: true, "N": true, "n": true, "0": true, "×": true, "NO": true, "no": true}
 )
 
-// readMeta reads 指标说明: the metaColumns.
+// readMeta reads 指标说明: the metaColumns and 目标值.
 func (r *reader) readMeta(sheet string) {
 	rows := r.rows(sheet)
 	hr, cols := headerIndex(rows, colIndicator)
@@ -81,6 +82,12 @@ func (r *reader) readMeta(sheet string) {
 		}
 		m.ranked = r.yesNoCell(sheet, rows, i, cols, colRanked, true)
 		m.schedule = r.yesNoCell(sheet, rows, i, cols, colSchedule, false)
+		if t, j := fetch(rows, i, cols, colTarget); t != "" {
+			// read like a data cell: 50% in a percentage cell is 50
+			if v, ok := r.value(sheet, rows, i, j, m.unit); ok {
+				m.target = &v.Number
+			}
+		}
 		key := m.group + "/" + m.name
 		if prev, dup := seen[key]; dup {
 			r.errorAt(sheet, i, m.col, name, fmt.Errorf("%w(第 %d 行已有)", ErrDuplicateInd, prev+1))
@@ -133,7 +140,7 @@ func (r *reader) applyMeta(ind *Indicator, sheet string, row, col int) {
 	}
 	m.used = true
 	ind.Direction, ind.Weight, ind.Decimals = m.direction, m.weight, m.decimals
-	ind.Ranked, ind.Schedule = m.ranked, m.schedule
+	ind.Ranked, ind.Schedule, ind.Target = m.ranked, m.schedule, m.target
 	if m.hasUnit {
 		if ind.Unit != "" && !strings.EqualFold(ind.Unit, m.unit) {
 			r.warnAt(sheet, row, col, "", fmt.Errorf("表头单位「%s」与指标说明中的「%s」不一致,按指标说明", ind.Unit, m.unit))

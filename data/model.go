@@ -56,6 +56,9 @@ type Period struct {
 	Source string // data source note (参数/数据来源), may be empty
 	File   string // the workbook it came from (base name)
 
+	// Settings are the ranking rules the 参数 sheet fixes, if any.
+	Settings Settings
+
 	// Units in display order: the 单位 sheet's order when there is one,
 	// otherwise first appearance in the data sheets.
 	Units      []string
@@ -74,6 +77,10 @@ type Indicator struct {
 	Ranked   bool // 参与排名
 	Schedule bool // 时序进度: compared with the share of the year elapsed
 	Sheet    string
+
+	// Target is 目标值 from 指标说明 (nil when not given): what 目标值法
+	// scores a value against, in the indicator's unit.
+	Target *float64
 
 	// Values has one entry per Period.Units, in the same order.
 	Values []Value

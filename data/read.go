@@ -138,7 +138,7 @@ func (r *reader) read() []*Period {
 	}
 	for _, key := range sortedKeys(r.long) {
 		lp := r.long[key]
-		lp.p.Title, lp.p.Source = r.period.Title, r.period.Source
+		lp.p.Title, lp.p.Source, lp.p.Settings = r.period.Title, r.period.Source, r.period.Settings
 		if lp.p.Title == "" {
 			lp.p.Title = key.Label() + "晒拼指标排名"
 		}
@@ -189,7 +189,8 @@ func cell(rows [][]string, i, j int) string {
 	return rows[i][j]
 }
 
-// readParams reads 参数: key/value rows (期间, 标题, 数据来源).
+// readParams reads 参数: key/value rows (期间, 标题, 数据来源, and the
+// ranking rules of Settings).
 func (r *reader) readParams(sheet string) {
 	rows := r.rows(sheet)
 	for i := range rows {
@@ -210,6 +211,8 @@ func (r *reader) readParams(sheet string) {
 			r.period.Title = val
 		case paramSource, "来源":
 			r.period.Source = val
+		default:
+			r.readSetting(sheet, i, key, val)
 		}
 	}
 }

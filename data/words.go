@@ -43,6 +43,7 @@ const (
 	colDecimals  = "小数位"
 	colRanked    = "参与排名"
 	colSchedule  = "时序进度"
+	colTarget    = "目标值" // read (目标值法), not yet written by WriteForm
 )
 
 // metaColumns are the columns of 指标说明 in the order WriteForm writes them.

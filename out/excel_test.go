@@ -45,7 +45,10 @@ func rankSample(t testing.TB, single bool, edit func(p *data.Period)) *rank.Resu
 	if edit != nil {
 		edit(ds.Latest())
 	}
-	res, err := rank.Compute(ds, rank.DefaultOptions())
+	// Every unit on the board, as these tests were written for.
+	o := rank.DefaultOptions()
+	o.MinCoverage = new(0.0)
+	res, err := rank.Compute(ds, o)
 	if err != nil {
 		t.Fatal(err)
 	}

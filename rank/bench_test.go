@@ -80,3 +80,27 @@ func BenchmarkComputeProvinceHistory(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRobust: 1,000 draws, as `shaipin robust` runs by default, on the
+// Jinhua sample (all 10 units ranked) and on a province-sized period.
+func BenchmarkRobust(b *testing.B) {
+	ds, err := data.Sample(data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := DefaultOptions()
+	all.MinCoverage = ptr(0.0)
+	for _, c := range []struct {
+		name string
+		p    *data.Period
+	}{{"jinhua_sample", ds.Latest()}, {"province_90x200", synthetic(90, 200)}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Robust(c.p, all, RobustOptions{Draws: 1000, Seed: 1}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -30,7 +30,10 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("没有期间 %s 的数据(已有:%s)", opts.Period, strings.Join(have, "、"))
 		}
 	}
-	cur, err := ComputePeriod(p, opts)
+	// Every period is ranked by the current period's rules, so that
+	// movements compare like with like.
+	opts = opts.Resolve(p)
+	cur, err := computePeriod(p, opts, false)
 	if err != nil {
 		return nil, err
 	}
@@ -51,10 +54,10 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 
 // ComputePeriod ranks one period.
 func ComputePeriod(p *data.Period, opts Options) (*Result, error) {
-	return computePeriod(p, opts, false)
+	return computePeriod(p, opts.Resolve(p), false)
 }
 
-// computePeriod ranks one period. lite leaves out the texts (display
+// computePeriod ranks one period under resolved options. lite leaves out the texts (display
 // values, ties, explanations) that only the current period shows: earlier
 // periods are ranked for their movement alone, 24 of them at province scale.
 func computePeriod(p *data.Period, opts Options, lite bool) (*Result, error) {
@@ -67,17 +70,13 @@ func computePeriod(p *data.Period, opts Options, lite bool) (*Result, error) {
 		Indicators: make([]Indicator, 0, len(p.Indicators)),
 	}
 	res.Indicators = rankAll(p, opts, lite)
-	weights := 0.0
-	for _, ind := range p.Indicators {
-		if ind.Ranked {
-			weights += ind.Weight
-		}
+	tallies := countTiers(res)
+	board, err := overall(p, res, tallies, opts, lite)
+	if err != nil {
+		return nil, err
 	}
-	if weights == 0 && len(res.Indicators) > 0 && anyRanked(p) {
-		return nil, fmt.Errorf("%w", data.ErrZeroWeights)
-	}
-	res.Overall = overall(p, res, opts, lite)
-	res.Tally = tally(res)
+	res.Overall = board
+	res.Tally = boardOrder(tallies, board)
 	return res, nil
 }
 
@@ -115,29 +114,27 @@ func rankAll(p *data.Period, opts Options, lite bool) []Indicator {
 	return out
 }
 
-// addSchedule compares each value with 时序进度: value − target, in
-// percentage points, rounded to 2 decimals.
+// addSchedule compares each value with 时序进度: value − target in
+// percentage points, 2 decimals, from the figures as shown — the value at
+// the indicator's precision and the target at 2 decimals — so that the
+// subtraction checks by hand. (From the exact share, 41.666…, a value with
+// 3 decimals could differ by 0.01: 59.343 − 41.67 = 17.673 → 17.67, but
+// 59.343 − 41.6667 = 17.6763 → 17.68.)
 func addSchedule(ind *Indicator, period data.Month) {
 	target, ok := scheduleTarget(period)
 	if !ok {
 		return
 	}
 	ind.ScheduleTarget = ptr(target)
-	exact := period.YearShare()
+	prec := max(ind.Precision, 2)
 	for i := range ind.Entries {
 		if v := ind.Entries[i].Value; v != nil {
-			ind.Entries[i].VsSchedule = ptr(data.Round(*v-exact, 2))
+			// The exact difference has prec decimals: the inner rounding
+			// only removes binary noise, the outer one is the real one.
+			d := data.Round(data.Round(*v, ind.Precision)-target, prec)
+			ind.Entries[i].VsSchedule = ptr(data.Round(d, 2))
 		}
 	}
-}
-
-func anyRanked(p *data.Period) bool {
-	for _, ind := range p.Indicators {
-		if ind.Ranked {
-			return true
-		}
-	}
-	return false
 }
 
 // rankIndicator ranks the units that have a value, in the indicator's
@@ -187,6 +184,7 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 		ranks[pos] = p.rank
 		e.Rank = &ranks[pos]
 		e.Tier = tierOf(p, o)
+		e.ReverseRank = reverseRank(p, e.Tier, len(order), o)
 		e.Streak = 1
 		if why != nil {
 			e.TiedWith = tiedNames(order, p, i, func(j int) string { return units[idx[j]] })
@@ -234,11 +232,7 @@ func (c *whyCache) entry(e Entry, p placement, prec, n int, o Options) string {
 			return s
 		}
 	}
-	b := make([]byte, 0, 64)
-	b = strconv.AppendInt(b, int64(n), 10)
-	b = append(b, " 个单位中第 "...)
-	b = strconv.AppendInt(b, int64(p.rank), 10)
-	b = append(b, " 名"...)
+	b := appendPlace(make([]byte, 0, 64), n, p.rank, e.ReverseRank)
 	if len(e.TiedWith) > 0 {
 		b = append(b, "(与"...)
 		b = append(b, strings.Join(e.TiedWith, "、")...)
@@ -251,9 +245,15 @@ func (c *whyCache) entry(e Entry, p placement, prec, n int, o Options) string {
 		b = append(b, ",居前"...)
 		b = strconv.AppendInt(b, int64(o.Top), 10)
 	case Bottom:
-		b = append(b, ",倒数第 "...)
-		b = strconv.AppendInt(b, int64(p.fromWorst), 10)
-		b = append(b, ",居后"...)
+		if e.ReverseRank != nil {
+			b = append(b, ",并列组伸入后"...)
+			b = strconv.AppendInt(b, int64(o.Bottom), 10)
+			b = append(b, ",整组居后"...)
+		} else {
+			b = append(b, ",倒数第 "...)
+			b = strconv.AppendInt(b, int64(p.fromWorst), 10)
+			b = append(b, ",居后"...)
+		}
 		b = strconv.AppendInt(b, int64(o.Bottom), 10)
 	default:
 		b = append(b, ",居中间"...)
@@ -263,6 +263,22 @@ func (c *whyCache) entry(e Entry, p placement, prec, n int, o Options) string {
 		c.m[key] = s
 	}
 	return s
+}
+
+// appendPlace writes "10 个单位中第 1 名", or when the tier comes from the
+// worst end (reverse is not nil) "9 个单位中并列第4(倒数并列第3)".
+func appendPlace(b []byte, n, rank int, reverse *int) []byte {
+	b = strconv.AppendInt(b, int64(n), 10)
+	if reverse == nil {
+		b = append(b, " 个单位中第 "...)
+		b = strconv.AppendInt(b, int64(rank), 10)
+		return append(b, " 名"...)
+	}
+	b = append(b, " 个单位中并列第"...)
+	b = strconv.AppendInt(b, int64(rank), 10)
+	b = append(b, "(倒数并列第"...)
+	b = strconv.AppendInt(b, int64(*reverse), 10)
+	return append(b, ")"...)
 }
 
 func ptr[T any](v T) *T { return &v }

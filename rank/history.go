@@ -57,9 +57,15 @@ func addHistory(cur *Result, past []*Result) {
 		all = append(all, spots(r))
 	}
 	all = append(all, spots(cur))
-	last := len(all) - 1
+	addMoves(cur, all)
+	addTallyChange(cur, prev)
+	cur.History = trends(cur, past, all)
+}
 
-	// move fills change and streak for one unit on one board.
+// addMoves fills the change and streak of every ranked entry and overall
+// row; all holds the spots of every period, cur's last.
+func addMoves(cur *Result, all []map[string]map[string]spot) {
+	last := len(all) - 1
 	move := func(key, unit string, rank *int, tier Tier) (*int, int) {
 		if rank == nil {
 			return nil, 0
@@ -89,6 +95,10 @@ func addHistory(cur *Result, past []*Result) {
 		o := &cur.Overall[i]
 		o.Change, o.Streak = move("", o.Unit, o.Rank, o.Tier)
 	}
+}
+
+// addTallyChange sets each tally's change since prev.
+func addTallyChange(cur, prev *Result) {
 	prevTally := map[string]Tally{}
 	for _, t := range prev.Tally {
 		prevTally[t.Unit] = t
@@ -99,7 +109,11 @@ func addHistory(cur *Result, past []*Result) {
 			t.Change = &TallyChange{Top: t.Top - p.Top, Middle: t.Middle - p.Middle, Bottom: t.Bottom - p.Bottom, Missing: t.Missing - p.Missing}
 		}
 	}
+}
 
+// trends collects every unit's rank in each period, on the overall board
+// and on each ranked indicator of cur.
+func trends(cur *Result, past []*Result, all []map[string]map[string]spot) *History {
 	h := &History{}
 	for _, r := range past {
 		h.Periods = append(h.Periods, r.Month)
@@ -127,14 +141,14 @@ func addHistory(cur *Result, past []*Result) {
 		}
 		h.Indicators = append(h.Indicators, ti)
 	}
-	cur.History = h
+	return h
 }
 
-// scheduleTarget is 时序进度 for a period: months elapsed / 12 × 100,
-// rounded to 1 decimal (April: 33.3).
+// scheduleTarget is 时序进度 for a period as shown: months elapsed / 12 ×
+// 100, rounded to 2 decimals (April: 33.33, May: 41.67).
 func scheduleTarget(period data.Month) (float64, bool) {
 	if period.IsZero() {
 		return 0, false
 	}
-	return data.Round(period.YearShare(), 1), true
+	return data.Round(period.YearShare(), 2), true
 }

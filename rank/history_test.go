@@ -136,20 +136,28 @@ func TestHistoryChangesAndStreaks(t *testing.T) {
 }
 
 func TestSchedule(t *testing.T) {
+	// The difference is the shown value minus the shown target, so it
+	// checks by hand: 59.35 − 41.67 = 17.68.
 	for _, c := range []struct {
-		period string
-		target float64
-		value  string
-		vs     float64
+		period   string
+		target   float64
+		value    string
+		decimals int // 小数位, -1 none
+		vs       float64
 	}{
-		{"2022-01", 8.3, "10", 1.67},
-		{"2022-04", 33.3, "52.7", 19.37},
-		{"2022-06", 50, "40", -10},
-		{"2022-12", 100, "100", 0},
+		{"2022-01", 8.33, "10", -1, 1.67},
+		{"2022-04", 33.33, "52.7", -1, 19.37},
+		{"2022-05", 41.67, "59.35", -1, 17.68},
+		{"2022-05", 41.67, "59.343", -1, 17.67}, // 59.343 − 41.6667 would give 17.68
+		{"2022-05", 41.67, "59.345", -1, 17.68}, // 17.675 rounds up, despite binary noise
+		{"2022-05", 41.67, "59.35", 1, 17.73},   // shown as 59.4
+		{"2022-06", 50, "40", -1, -10},
+		{"2022-12", 100, "100", -1, 0},
 	} {
 		u := []string{"A"}
 		in := ind("完成率")
 		in.Schedule = true
+		in.Decimals = c.decimals
 		p := period([]*data.Indicator{in, ind("y")}, rowsFor(u, c.value, "1"), u...)
 		p.Month = ym(c.period)
 		res, err := ComputePeriod(p, DefaultOptions())

@@ -196,19 +196,22 @@ func checkInvariants(t *testing.T, res *Result) {
 func TestOverall(t *testing.T) {
 	units := []string{"A", "B", "C", "D"}
 	tests := []struct {
-		name    string
-		cols    []string
-		weights []float64
-		dirs    []data.Direction
-		score   ScoreMethod
-		want    []string // unit:score in board order; "unit:-" no score
+		name     string
+		cols     []string
+		weights  []float64
+		dirs     []data.Direction
+		score    ScoreMethod
+		coverage *float64
+		want     []string // unit:score in board order; "unit:-" no score
 	}{
 		{name: "minmax equal weights", cols: []string{"10 5 0 -", "1 1 1 1"},
 			want: []string{"A:100.00", "D:100.00", "B:75.00", "C:50.00"}},
 		{name: "minmax lower is better", cols: []string{"10 5 0 -"}, dirs: []data.Direction{data.Lower},
 			want: []string{"C:100.00", "B:50.00", "A:0.00", "D:-"}},
 		{name: "weights renormalised over reported", cols: []string{"10 0 5 -", "0 10 5 10"}, weights: []float64{3, 1},
-			want: []string{"D:100.00", "A:75.00", "C:50.00", "B:25.00"}},
+			coverage: ptr(0.25), want: []string{"D:100.00", "A:75.00", "C:50.00", "B:25.00"}},
+		{name: "coverage below the minimum not ranked", cols: []string{"10 0 5 -", "0 10 5 10"}, weights: []float64{3, 1},
+			want: []string{"A:75.00", "C:50.00", "B:25.00", "D:-"}},
 		{name: "rank points", cols: []string{"10 5 0 -", "4 3 2 1"}, score: RankPoints,
 			want: []string{"A:100.00", "B:58.33", "C:16.67", "D:0.00"}},
 		{name: "single value scores 100", cols: []string{"- 7 - -"},
@@ -231,6 +234,7 @@ func TestOverall(t *testing.T) {
 			if tt.score != "" {
 				o.Score = tt.score
 			}
+			o.MinCoverage = tt.coverage
 			res, err := ComputePeriod(period(inds, rowsFor(units, tt.cols...), units...), o)
 			if err != nil {
 				t.Fatal(err)

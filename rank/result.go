@@ -41,6 +41,10 @@ type Result struct {
 	// History holds every period's ranks up to this one, oldest first
 	// (nil with a single period).
 	History *History `json:"history,omitempty"`
+	// Robustness summarises the Monte-Carlo check of the overall board
+	// (nil unless AddRobust was called); each unit's figures are on its
+	// Overall row.
+	Robustness *Robustness `json:"robustness,omitempty"`
 }
 
 // Indicator is one indicator's ranking.
@@ -55,8 +59,17 @@ type Indicator struct {
 	Precision int  `json:"precision"`
 	Schedule  bool `json:"schedule,omitempty"`
 	// ScheduleTarget is the share of the year elapsed (时序进度, in %) for
-	// an indicator compared with it: 33.3 for April.
+	// an indicator compared with it, at the 2 decimals VsSchedule is
+	// computed from: 33.33 for April.
 	ScheduleTarget *float64 `json:"schedule_target,omitempty"`
+	// WeightUsed is the indicator's share of the composite's weight as
+	// actually used (given, equal or entropy weights; the ranked
+	// indicators' shares sum to 1); 0 when it is not in the composite.
+	WeightUsed float64 `json:"weight_used"`
+	// Target is 目标值 from 指标说明, or under 目标值法 the target used;
+	// TargetSource says where the latter came from (目标值, 时序进度, 最优值).
+	Target       *float64 `json:"target,omitempty"`
+	TargetSource string   `json:"target_source,omitempty"`
 	// Entries are in rank order, units without a value last (in unit order).
 	Entries []Entry `json:"entries"`
 }
@@ -67,6 +80,11 @@ type Entry struct {
 	Value *float64 `json:"value"`
 	Rank  *int     `json:"rank"`
 	Tier  Tier     `json:"tier"`
+	// ReverseRank is the rank counted from the worst end, given only when
+	// it, not Rank, puts the unit in the bottom tier: a tie group that
+	// reaches into the last N positions is wholly 后N, so 并列第4 of 9 with
+	// two units below is 倒数并列第3.
+	ReverseRank *int `json:"reverse_rank,omitempty"`
 	// Display is the value as shown to people, at the indicator's precision.
 	Display string `json:"display"`
 	// TiedWith lists the other units sharing this rank.
@@ -109,17 +127,27 @@ type TallyChange struct {
 
 // Overall is a unit's row on the overall board (总榜).
 type Overall struct {
-	Unit  string   `json:"unit"`
+	Unit string `json:"unit"`
+	// Score is the composite score (2 decimals); on the tally board,
+	// 前N位项数 − 后N位项数. Null when the unit is not ranked.
 	Score *float64 `json:"score"`
 	Rank  *int     `json:"rank"`
 	Tier  Tier     `json:"tier"`
-	// Counted is how many indicators made up the score.
-	Counted  int      `json:"counted"`
+	// ReverseRank as on an Entry.
+	ReverseRank *int `json:"reverse_rank,omitempty"`
+	// Counted is how many ranked indicators the unit reported.
+	Counted int `json:"counted"`
+	// Coverage is their share of the total weight (4 decimals); below
+	// Options.MinCoverage the unit is not ranked.
+	Coverage float64  `json:"coverage"`
 	TiedWith []string `json:"tied_with,omitempty"`
 	Why      string   `json:"why"`
 	// Change and Streak as on an Entry, for the overall board.
 	Change *int `json:"change"`
 	Streak int  `json:"streak"`
+	// Robust is the unit's standing over the robustness draws (nil
+	// unless AddRobust was called, and for units not ranked).
+	Robust *Stability `json:"robust,omitempty"`
 }
 
 // History is the ranks of every period up to the current one.

@@ -15,7 +15,9 @@ func sampleResult(t *testing.T) *rank.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := rank.Compute(ds, rank.DefaultOptions())
+	o := rank.DefaultOptions()
+	o.MinCoverage = new(0.0) // the whole sample on the board, as the tests were written
+	res, err := rank.Compute(ds, o)
 	if err != nil {
 		t.Fatal(err)
 	}
