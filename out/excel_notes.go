@@ -50,9 +50,6 @@ func writeNotes(s *sheet) {
 	s.SetLayout(xlsx.Layout{Cols: last, HeadRows: 2})
 }
 
-// bodyPoints is the size of the cells' type, in points.
-const bodyPoints = 11
-
 // indicatorRow writes the nth indicator's row of 说明's 指标一览.
 func (s *sheet) indicatorRow(row, n int, ind *rank.Indicator) {
 	reported := 0

@@ -118,8 +118,12 @@ func (k styleKey) Text() xlsx.Text {
 	return xlsx.Fit
 }
 
-// notePoints is the size of the note under a sheet's title, in points.
-const notePoints = 10
+// The sizes of type, in points: the cells', and the note's under a
+// sheet's title.
+const (
+	bodyPoints = 11
+	notePoints = 10
+)
 
 func newStyle(k styleKey) *excelize.Style {
 	border := []excelize.Border{
@@ -127,7 +131,7 @@ func newStyle(k styleKey) *excelize.Style {
 		{Type: "top", Color: gridColour, Style: 1}, {Type: "bottom", Color: gridColour, Style: 1},
 	}
 	s := &excelize.Style{
-		Font:      &excelize.Font{Family: fontName, Size: 11},
+		Font:      &excelize.Font{Family: fontName, Size: bodyPoints},
 		Alignment: &excelize.Alignment{Vertical: "center"},
 		Border:    border,
 	}
@@ -160,7 +164,7 @@ func newStyle(k styleKey) *excelize.Style {
 		s.Font.Bold = true
 		s.Fill = solid(keyFill)
 	case roleNote:
-		s.Font = &excelize.Font{Family: fontName, Size: 10, Color: mutedText}
+		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
 		s.Border = nil
 	case roleRemark:
 		s.Alignment.ShrinkToFit = true

@@ -84,8 +84,11 @@ type Book[K Key] struct {
 	strs   *sharedStrings
 	sheets []*Sheet[K] // in workbook order
 	charts int
-	built  bool
-	err    error
+	// scratch is where the sheet being filled records its rows (see
+	// record).
+	scratch block
+	built   bool
+	err     error
 }
 
 // style is a key's style id and how its text is handled.

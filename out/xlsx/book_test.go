@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"math"
-	"math/rand"
 	"slices"
 	"strings"
 	"testing"
@@ -200,53 +199,5 @@ func TestLimits(t *testing.T) {
 	b.Build()
 	if d := New[key](Options{}); d.opts.MaxRows != excelize.TotalRows || d.opts.MaxCols != excelize.MaxColumns {
 		t.Errorf("default limits %d × %d", d.opts.MaxRows, d.opts.MaxCols)
-	}
-}
-
-// TestRecord: rows come back from the record as they went in, across
-// blocks, with the cells above them repeated or not.
-func TestRecord(t *testing.T) {
-	r := rand.New(rand.NewSource(1))
-	var in [][]cell
-	for range 20000 {
-		var row []cell
-		for range r.Intn(8) {
-			c := cell{style: r.Intn(3), kind: cellKind(r.Intn(5))}
-			switch c.kind {
-			case cellText:
-				c.num = float64(r.Intn(3))
-			case cellInline:
-				c.text = strings.Repeat("说", r.Intn(4))
-			case cellNumber:
-				c.num = r.NormFloat64() * 1e6
-			case cellInt:
-				c.num = float64(r.Intn(2000) - 1000)
-			}
-			if c.style == 0 {
-				c = cell{}
-			}
-			row = append(row, c)
-		}
-		in = append(in, row)
-	}
-	var rec record
-	for _, row := range in {
-		rec.add(row)
-	}
-	if len(rec.blocks) < 2 {
-		t.Fatalf("%d blocks: the test does not cross blocks", len(rec.blocks))
-	}
-	n := 0
-	rec.replay(func(row int, cells []cell) {
-		if row != n+1 || !slices.Equal(cells, in[n]) {
-			t.Fatalf("row %d = %v, want row %d %v", row, cells, n+1, in[n])
-		}
-		n++
-	})
-	if n != len(in) {
-		t.Errorf("%d rows replayed, want %d", n, len(in))
-	}
-	if slices.ContainsFunc(rec.blocks, func(b *block) bool { return b != nil }) {
-		t.Errorf("blocks kept after replay")
 	}
 }

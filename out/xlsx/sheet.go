@@ -7,16 +7,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Sheet is a worksheet being filled. Its cells are numbered from 1, as in
-// Excel; rows are filled in order, and a cell may be written into the row
-// above the current one, not further up.
+// Sheet is a worksheet being filled, by the function given to Book.Sheet.
+// Its cells are numbered from 1, as in Excel. Rows are filled in order: a
+// cell may go into the row above the current one (a header two rows tall),
+// not further up.
 type Sheet[K Key] struct {
 	b    *Book[K]
 	name string
 	fill func(s *Sheet[K])
-	// err is the first error of writing the sheet; building it reports
-	// to the book (writing runs beside other sheets' writing).
-	err error
 
 	// Measured as the cells come.
 	//
@@ -76,13 +74,17 @@ type wrapped struct {
 }
 
 func newSheet[K Key](b *Book[K], name string, fill func(s *Sheet[K])) *Sheet[K] {
-	return &Sheet[K]{b: b, name: name, fill: fill, limit: map[int][2]float64{}, wraps: map[int][]wrapped{}, heights: map[int]float64{}}
+	return &Sheet[K]{
+		b: b, name: name, fill: fill, rows: rows{rec: record{scratch: &b.scratch}},
+		limit: map[int][2]float64{}, wraps: map[int][]wrapped{}, heights: map[int]float64{},
+	}
 }
 
 // build fills the sheet and gives it its layout.
 func (s *Sheet[K]) build() {
 	s.fill(s)
 	s.rows.end(s.used[1])
+	s.rows.rec.close()
 	s.fill = nil
 	if s.b.err == nil {
 		s.setup()
@@ -122,6 +124,7 @@ func (s *Sheet[K]) Text(col, row int, v string, k K) {
 	}
 	switch st.text {
 	case Span:
+		// merged or stacked: its width is not the column's
 	case Wrap:
 		s.measure(col, v)
 		s.wraps[row] = append(s.wraps[row], wrapped{c1: col, c2: col, text: v, points: bodyPoints})
