@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -25,12 +26,29 @@ type xmlOut struct {
 
 const flushSize = 256 << 10
 
+// newXMLOut starts XML for w in a buffer of xmlBufs.
+func newXMLOut(w io.Writer) *xmlOut {
+	return &xmlOut{w: w, b: xmlBufs.Get().([]byte)}
+}
+
+// xmlBufs are reused: grown a row at a time, each buffer would make
+// twice its size of garbage for every sheet.
+var xmlBufs = sync.Pool{New: func() any { return make([]byte, 0, flushSize+flushSize/4) }}
+
 // flush hands the XML written so far to the compressor.
 func (x *xmlOut) flush() {
 	if len(x.b) > 0 && x.err == nil {
 		_, x.err = x.w.Write(x.b)
 	}
 	x.b = x.b[:0]
+}
+
+// close hands over the rest of the XML and lets the buffer go.
+func (x *xmlOut) close() error {
+	x.flush()
+	xmlBufs.Put(x.b[:0])
+	x.b = nil
+	return x.err
 }
 
 // rewrite writes the worksheet excelize wrote, doc, to w with the sheet's
@@ -48,13 +66,12 @@ func (s *Sheet[K]) rewrite(doc []byte, w io.Writer) error {
 	default:
 		return fmt.Errorf("内部错误:工作表 %s 中找不到 sheetData", s.name)
 	}
-	x := &xmlOut{w: w}
+	x := newXMLOut(w)
 	x.b = append(append(x.b, doc[:i]...), "<sheetData>"...)
 	s.rows.rec.replay(func(row int, cells []cell) { s.emit(x, row, cells) })
 	x.b = append(x.b, "</sheetData>"...)
 	x.b = append(x.b, doc[j:]...)
-	x.flush()
-	return x.err
+	return x.close()
 }
 
 // emit writes one row as excelize writes it: cell references, style ids,
@@ -140,7 +157,7 @@ func (t *sharedStrings) add(v string) int {
 
 // rewrite writes the table, ignoring the one excelize wrote.
 func (t *sharedStrings) rewrite(_ []byte, w io.Writer) error {
-	x := &xmlOut{w: w, b: make([]byte, 0, flushSize)}
+	x := newXMLOut(w)
 	x.b = append(x.b, xml.Header...)
 	x.b = append(x.b, `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="`...)
 	x.b = strconv.AppendInt(x.b, int64(t.refs), 10)
@@ -156,8 +173,7 @@ func (t *sharedStrings) rewrite(_ []byte, w io.Writer) error {
 		}
 	}
 	x.b = append(x.b, `</sst>`...)
-	x.flush()
-	return x.err
+	return x.close()
 }
 
 // appendText appends the <t> element of a shared string, as excelize
