@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shaipin/data"
+	"shaipin/out/xlsx"
 	"shaipin/rank"
 )
 
@@ -17,17 +18,27 @@ type ExcelOptions struct {
 	// created and modified time, so that the same result and the same
 	// Generated give the same bytes. The zero time leaves both out.
 	Generated time.Time
+	// MaxRows and MaxCols are the rows and columns a sheet may have;
+	// zero means Excel's (1,048,576 and 16,384). A table that would not
+	// fit is cut short with a note saying what was left out.
+	MaxRows, MaxCols int
 }
 
-// The sheets, in workbook order.
-const (
-	sheetBoard   = "总榜"
-	sheetItems   = "分项排名"
-	sheetMatrix  = "排名矩阵"
-	sheetTiers   = "前三后三"
-	sheetHistory = "历史" // only with more than one period
-	sheetNotes   = "说明"
-)
+// summarySheets are the sheets of the Excel summary, in workbook order:
+// each sheet's name, the writer that fills it and, for a sheet that is
+// not always there, whether the result has anything to show on it.
+var summarySheets = []struct {
+	name  string
+	write func(s *sheet)
+	when  func(res *rank.Result) bool
+}{
+	{"总榜", writeBoard, nil},
+	{"分项排名", writeItems, nil},
+	{"排名矩阵", writeMatrix, nil},
+	{"前三后三", writeTiers, nil},
+	{"历史", writeHistory, hasHistory},
+	{"说明", writeNotes, nil},
+}
 
 // Excel writes the meeting's Excel summary: 总榜 with a native bar chart of
 // the composite scores, 分项排名, 排名矩阵, 前三后三, 历史 (when res has
@@ -40,106 +51,64 @@ const (
 //
 // It scales to the nation (2,844 units × 300 indicators: 850,000 rows on
 // 分项排名, a 50 MB workbook) in about two seconds of CPU on two cores and
-// 100 MB of memory above res (see sheet and sortedZip). Long lists of
-// units are shortened to their first names and a count, and a sheet that
-// would outgrow Excel's 1,048,576 rows or 16,384 columns is cut short with
-// a note saying what was left out.
+// 100 MB of memory above res (see package xlsx). Long lists of units are
+// shortened to their first names and a count, and a sheet that would
+// outgrow Excel's rows or columns is cut short with a note saying what was
+// left out.
 func Excel(w io.Writer, res *rank.Result, opts ExcelOptions) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	b := &book{f: f, res: res, opts: opts, styles: map[styleKey]int{}, strs: &sharedStrings{index: map[string]int{}}}
-	b.build()
-	if b.err != nil {
-		return fmt.Errorf("生成 Excel 汇总表失败: %w", b.err)
+	x := xlsx.New[styleKey](xlsx.Options{
+		Font: fontName, MaxRows: opts.MaxRows, MaxCols: opts.MaxCols,
+		Footer: pageFooter, Props: docProps(res, opts),
+	})
+	defer x.Close()
+	for _, sh := range summarySheets {
+		if sh.when == nil || sh.when(res) {
+			x.Sheet(sh.name, func(s *xlsx.Sheet[styleKey]) {
+				sh.write(&sheet{Sheet: s, res: res, opts: opts})
+			})
+		}
 	}
-	// Each sheet's rows go where excelize writes the sheet's <sheetData>
-	// (excelize writes worksheet N as xl/worksheets/sheetN.xml), and the
-	// strings where it writes its shared string table.
-	ids := map[string]int{}
-	for id, name := range f.GetSheetMap() {
-		ids[name] = id
+	if err := x.Build(); err != nil {
+		return fmt.Errorf("生成 Excel 汇总表失败: %w", err)
 	}
-	parts := map[string]rewrite{"xl/sharedStrings.xml": b.strs.rewrite}
-	for _, s := range b.sheets {
-		parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", ids[s.name])] = s.rewrite
-	}
-	// The zip goes to w itself, not to the io.Writer excelize passes: that
-	// is a buffer WriteTo fills with the whole workbook before copying it
-	// to w (excelize v2.11.1, file.go WriteToBuffer), 50 MB at national
-	// scale and twice that while it grows. It stays empty, and WriteTo
-	// copies nothing.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, parts) })
-	if _, err := f.WriteTo(w); err != nil {
+	if err := x.Write(w); err != nil {
 		return fmt.Errorf("写入 Excel 汇总表失败: %w", err)
 	}
 	return nil
 }
 
-// book is the workbook being built. The first excelize error is kept in
-// err (as bufio.Writer does) and Excel reports it at the end, so the sheet
-// code reads as a list of cells rather than a list of error checks.
-type book struct {
-	f      *excelize.File
-	res    *rank.Result
-	opts   ExcelOptions
-	styles map[styleKey]int
-	sheets []*sheet // in workbook order, for their second pass
-	strs   *sharedStrings
-	err    error
-}
-
-func (b *book) fail(err error) {
-	if b.err == nil && err != nil {
-		b.err = err
-	}
-}
-
-func (b *book) build() {
-	b.fail(b.f.SetDefaultFont(fontName))
-	b.fail(b.f.SetSheetName("Sheet1", sheetBoard))
-	names := []string{sheetItems, sheetMatrix, sheetTiers}
-	if b.hasHistory() {
-		names = append(names, sheetHistory)
-	}
-	for _, name := range append(names, sheetNotes) {
-		_, err := b.f.NewSheet(name)
-		b.fail(err)
-	}
-	b.f.SetActiveSheet(0)
-	b.writeBoard()
-	b.writeItems()
-	b.writeMatrix()
-	b.writeTiers()
-	if b.hasHistory() {
-		b.writeHistory()
-	}
-	b.writeNotes()
-	// One string set through excelize makes it write a shared string
-	// table, with its relationship and content type; the table is then
-	// replaced by b.strs, and the cell by 总榜's rows.
-	b.fail(b.f.SetCellStr(sheetBoard, "A1", sheetBoard))
-	b.docProps()
+// sheet is a sheet of the summary being filled, with the result it shows.
+type sheet struct {
+	*xlsx.Sheet[styleKey]
+	res  *rank.Result
+	opts ExcelOptions
 }
 
 // hasHistory reports whether there are earlier periods to show on 历史.
-func (b *book) hasHistory() bool {
-	return b.res.History != nil && len(b.res.History.Periods) > 0
+func hasHistory(res *rank.Result) bool {
+	return res.History != nil && len(res.History.Periods) > 0
+}
+
+// pageFooter is a printed page's footer: the sheet on the left, the page
+// in the middle.
+func pageFooter(sheet string) string {
+	return "&L&8" + sheet + "&C&8第 &P 页,共 &N 页"
 }
 
 // docProps fixes every document property; excelize's defaults are fixed
 // too, but created/modified would otherwise say nothing useful.
-func (b *book) docProps() {
+func docProps(res *rank.Result, opts ExcelOptions) *excelize.DocProperties {
 	p := &excelize.DocProperties{
-		Title:    b.res.Title,
-		Subject:  "晒拼指标排名 " + b.res.Month.Label(),
+		Title:    res.Title,
+		Subject:  "晒拼指标排名 " + res.Month.Label(),
 		Creator:  "shaipin",
 		Language: "zh-CN",
 	}
-	if !b.opts.Generated.IsZero() {
-		t := b.opts.Generated.UTC().Format(time.RFC3339)
+	if !opts.Generated.IsZero() {
+		t := opts.Generated.UTC().Format(time.RFC3339)
 		p.Created, p.Modified = t, t
 	}
-	b.fail(b.f.SetDocProps(p))
+	return p
 }
 
 // shownValue is an indicator value as its cell shows it: "52.70%", "91.86".

@@ -18,7 +18,7 @@ import (
 // editable chart when pasted into a slide. Of more than chartBars units it
 // draws the first chartBars: a province's 90 bars still read, the nation's
 // 2,844 would make a chart three hundred pages tall.
-func (b *book) boardChart(s *sheet, row, n, unitCol, scoreCol int) {
+func boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 	title := "综合得分"
 	if n > chartBars {
 		n = chartBars
@@ -26,18 +26,18 @@ func (b *book) boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 	}
 	ref := func(c int) string {
 		col, err := excelize.ColumnNumberToName(c)
-		b.fail(err)
-		return fmt.Sprintf("'%s'!$%s$4:$%s$%d", s.name, col, col, 3+n)
+		s.Fail(err)
+		return fmt.Sprintf("'%s'!$%s$4:$%s$%d", s.Name(), col, col, 3+n)
 	}
 	scoreName, err := excelize.ColumnNumberToName(scoreCol)
-	b.fail(err)
+	s.Fail(err)
 	lo, hi := 0.0, 100.0
 	font := excelize.Font{Family: fontName, Size: 10, Color: "404040"}
-	o := b.res.Rules
-	b.fail(b.f.AddChart(s.name, s.ref(1, row), &excelize.Chart{
+	o := s.res.Rules
+	chart := &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("'%s'!$%s$3", s.name, scoreName),
+			Name:       fmt.Sprintf("'%s'!$%s$3", s.Name(), scoreName),
 			Categories: ref(unitCol),
 			Values:     ref(scoreCol),
 			Fill:       solid(chartMiddle),
@@ -55,24 +55,18 @@ func (b *book) boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 		Format: excelize.GraphicOptions{
 			AltText: fmt.Sprintf("%s条形图:红色为前%d位,黄色为后%d位", title, o.Top, o.Bottom),
 		},
-	}))
-	if b.err != nil {
-		return
-	}
-	const part = "xl/charts/chart1.xml" // the workbook's only chart
-	doc, ok := b.f.Pkg.Load(part)
-	if !ok {
-		b.fail(fmt.Errorf("找不到图表 %s", part))
-		return
 	}
 	colours := make([]string, n)
 	cats := make([]string, n)
 	vals := make([]float64, n)
-	for i, r := range b.res.Overall[:n] {
+	for i, r := range s.res.Overall[:n] {
 		colours[i] = map[rank.Tier]string{rank.Top: chartTop, rank.Bottom: chartBottom}[r.Tier]
 		cats[i], vals[i] = r.Unit, *r.Score
 	}
-	b.f.Pkg.Store(part, completeBarChart(doc.([]byte), colours, cats, vals))
+	// Before the columns get their widths, as it always was: excelize
+	// anchors the chart's corners by the widths it knows, so it spans the
+	// columns A–L the way it did, wider than its nominal 720 pixels.
+	s.AddChart(1, row, chart, func(doc []byte) []byte { return completeBarChart(doc, colours, cats, vals) })
 }
 
 // completeBarChart adds to excelize's one-series bar chart what excelize

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"shaipin/data"
+	"shaipin/out/xlsx"
 	"shaipin/rank"
 )
 
@@ -12,12 +13,12 @@ import (
 // (units in this period's rank order), one row per unit, so that "how has
 // 东阳 moved on 管控力量化指数 since January" is one filter away. It is
 // written only when the result has history.
-func (b *book) writeHistory() {
-	res, h := b.res, b.res.History
+func writeHistory(s *sheet) {
+	h := s.res.History
 	periods := h.Periods
-	// Excel's 16,384 columns: four are not periods. Only centuries of
-	// monthly data would need more; then the latest periods are shown.
-	skip := max(0, len(periods)-max(1, sheetCols-4))
+	// Excel's columns: four are not periods. Only centuries of monthly
+	// data would need more; then the latest periods are shown.
+	skip := max(0, len(periods)-max(1, s.MaxCols()-4))
 	periods = periods[skip:]
 	var c columns
 	c.add("group", "分组")
@@ -27,12 +28,80 @@ func (b *book) writeHistory() {
 		c.add(p.String(), periodHead(p, i == len(periods)-1))
 	}
 	c.add("change", "变化")
-	groupCol, nameCol, unitCol, changeCol := c.at["group"], c.at["name"], c.at["unit"], c.at["change"]
+	cols := historyColumns{c.at["group"], c.at["name"], c.at["unit"], c.at["change"]}
+	unitCol := cols.unit
+	blocks, total := historyBlocks(s.res)
+	room := max(0, s.MaxRows()-4)
 
-	type block struct {
-		group, name string
-		trends      []rank.Trend
+	s.Limit(c.at["name"], 12, 36)
+	for i := range periods {
+		s.Limit(unitCol+1+i, 10, 16)
 	}
+	s.heading(c.last(), historyNote(h, periods, total, room))
+	s.headers(3, c.heads...)
+	row := 4
+fill:
+	for k := range blocks {
+		bl := &blocks[k]
+		for i, t := range bl.trends {
+			if row-4 == room {
+				break fill
+			}
+			s.historyRow(cols, row, bl, t.Unit, t.Ranks[min(skip, len(t.Ranks)):], i == 0)
+			row++
+		}
+	}
+	if row > 4 {
+		s.AutoFilter(1, 3, c.last(), row-1)
+	}
+	if total > room {
+		s.overflow(row, c.last(), fmt.Sprintf("注:本表共 %d 行,超出 Excel 单表 %d 行的上限,以上只列出前 %d 行,其余 %d 行未列出;完整历史见同时生成的 JSON 文件。",
+			total, s.MaxRows(), room, total-room))
+	}
+	s.SetLayout(xlsx.Layout{Cols: c.last(), HeadRows: 3, KeepCols: unitCol})
+}
+
+// historyNote is the note under 历史's title, for the periods shown.
+func historyNote(h *rank.History, periods []data.Month, total, room int) string {
+	note := fmt.Sprintf("历史:各单位%s至%s各期的名次(1 为最好,— 为该期没有名次)和本期较上期的变化,先列总榜,再逐项列出指标;"+
+		"某项指标各期均无名次的单位不列出。可用表头的筛选按钮只看某个单位。",
+		periods[0].Label(), periods[len(periods)-1].Label())
+	if len(periods) < len(h.Periods) {
+		note += fmt.Sprintf("共 %d 期,超出 Excel 单表列数上限,只列出最近 %d 期。", len(h.Periods), len(periods))
+	}
+	if total > room {
+		note += fmt.Sprintf("本表共 %d 行,超出 Excel 单表上限,只列出前 %d 行(见表末说明)。", total, room)
+	}
+	return note
+}
+
+// historyRow writes a unit's ranks in a block of 历史, and the change into
+// the last period; first marks the block's first row, ruled off from the
+// block above.
+func (s *sheet) historyRow(c historyColumns, row int, bl *historyBlock, unit string, ranks []*int, first bool) {
+	s.Text(c.group, row, bl.group, styleKey{role: roleText, first: first})
+	s.Text(c.name, row, bl.name, styleKey{role: roleText, first: first})
+	s.Text(c.unit, row, unit, styleKey{role: roleText, first: first})
+	for j, r := range ranks {
+		s.rankCell(c.unit+1+j, row, r, styleKey{role: roleCenter, first: first})
+	}
+	s.change(c.change, row, lastChange(ranks), styleKey{first: first})
+}
+
+// historyColumns are 历史's columns but the periods', which follow unit.
+type historyColumns struct{ group, name, unit, change int }
+
+// historyBlock is a block of 历史's rows: the overall board's or an
+// indicator's units, in this period's order.
+type historyBlock struct {
+	group, name string
+	trends      []rank.Trend
+}
+
+// historyBlocks are 历史's blocks, the overall board first, and how many
+// rows they make.
+func historyBlocks(res *rank.Result) ([]historyBlock, int) {
+	h := res.History
 	overall := map[string]rank.Trend{}
 	for _, t := range h.Overall {
 		overall[t.Unit] = t
@@ -43,83 +112,43 @@ func (b *book) writeHistory() {
 			board = append(board, t)
 		}
 	}
-	blocks := []block{{"总榜", "综合得分排名", board}}
+	blocks := []historyBlock{{"总榜", "综合得分排名", board}}
 	order := map[string][]rank.Entry{}
 	for _, ind := range res.Indicators {
 		order[ind.Group+"/"+ind.Name] = ind.Entries
 	}
 	total := len(board)
 	for _, ti := range h.Indicators {
-		byUnit := map[string]rank.Trend{}
-		for _, t := range ti.Units {
-			if ranked(t) {
-				byUnit[t.Unit] = t
-			}
-		}
-		// This period's order: ranked units by rank, then the units
-		// ranked only in earlier periods.
-		var trends []rank.Trend
-		for _, e := range order[ti.Group+"/"+ti.Name] {
-			if t, ok := byUnit[e.Unit]; ok {
-				trends = append(trends, t)
-				delete(byUnit, e.Unit)
-			}
-		}
-		for _, t := range ti.Units {
-			if _, ok := byUnit[t.Unit]; ok {
-				trends = append(trends, t)
-			}
-		}
-		blocks = append(blocks, block{ti.Group, ti.Name, trends})
+		trends := trendsInOrder(ti.Units, order[ti.Group+"/"+ti.Name])
+		blocks = append(blocks, historyBlock{ti.Group, ti.Name, trends})
 		total += len(trends)
 	}
+	return blocks, total
+}
 
-	note := fmt.Sprintf("历史:各单位%s至%s各期的名次(1 为最好,— 为该期没有名次)和本期较上期的变化,先列总榜,再逐项列出指标;"+
-		"某项指标各期均无名次的单位不列出。可用表头的筛选按钮只看某个单位。",
-		periods[0].Label(), periods[len(periods)-1].Label())
-	if skip > 0 {
-		note += fmt.Sprintf("共 %d 期,超出 Excel 单表列数上限,只列出最近 %d 期。", len(h.Periods), len(periods))
+// trendsInOrder are the units with a rank in some period, in this
+// period's order: ranked units by rank, then the units ranked only in
+// earlier periods.
+func trendsInOrder(units []rank.Trend, entries []rank.Entry) []rank.Trend {
+	byUnit := map[string]rank.Trend{}
+	for _, t := range units {
+		if ranked(t) {
+			byUnit[t.Unit] = t
+		}
 	}
-	room := max(0, sheetRows-4)
-	if total > room {
-		note += fmt.Sprintf("本表共 %d 行,超出 Excel 单表上限,只列出前 %d 行(见表末说明)。", total, room)
+	var trends []rank.Trend
+	for _, e := range entries {
+		if t, ok := byUnit[e.Unit]; ok {
+			trends = append(trends, t)
+			delete(byUnit, e.Unit)
+		}
 	}
-
-	b.write(sheetHistory, func(s *sheet) {
-		s.limit[nameCol] = [2]float64{12, 36}
-		for i := range periods {
-			s.limit[unitCol+1+i] = [2]float64{10, 16}
+	for _, t := range units {
+		if _, ok := byUnit[t.Unit]; ok {
+			trends = append(trends, t)
 		}
-		s.heading(c.last(), note)
-		s.headers(3, c.heads...)
-		row := 4
-	fill:
-		for _, bl := range blocks {
-			for i, t := range bl.trends {
-				if row-4 == room {
-					break fill
-				}
-				first := i == 0
-				s.text(groupCol, row, bl.group, styleKey{role: roleText, first: first})
-				s.text(nameCol, row, bl.name, styleKey{role: roleText, first: first})
-				s.text(unitCol, row, t.Unit, styleKey{role: roleText, first: first})
-				ranks := t.Ranks[min(skip, len(t.Ranks)):]
-				for j, r := range ranks {
-					s.rankCell(unitCol+1+j, row, r, styleKey{role: roleCenter, first: first})
-				}
-				s.change(changeCol, row, lastChange(ranks), styleKey{first: first})
-				row++
-			}
-		}
-		if row > 4 {
-			s.autoFilter(1, 3, c.last(), row-1)
-		}
-		if total > room {
-			s.overflow(row, c.last(), fmt.Sprintf("注:本表共 %d 行,超出 Excel 单表 %d 行的上限,以上只列出前 %d 行,其余 %d 行未列出;完整历史见同时生成的 JSON 文件。",
-				total, sheetRows, room, total-room))
-		}
-		s.finish(layout{lastCol: c.last(), headRows: 3, keepCols: unitCol})
-	})
+	}
+	return trends
 }
 
 // periodHead is a period's column header: "2022年3月", and "2022年4月(本期)"

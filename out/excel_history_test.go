@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shaipin/data"
+	"shaipin/out/xlsx"
 	"shaipin/rank"
 )
 
@@ -501,32 +502,12 @@ func TestLineUp(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("lineUp = %q, want %q", got, tt.want)
 			}
-			// The row height comes from textLines: it must count the
+			// The row height comes from xlsx.Lines: it must count the
 			// lines lineUp made, in a cell as wide as lineUp was told.
-			if lines := float64(strings.Count(got, "\n") + 1); tt.fits && textLines(got, tt.width-1) != lines {
-				t.Errorf("textLines = %v for %q, want %v", textLines(got, tt.width-1), got, lines)
+			if lines := float64(strings.Count(got, "\n") + 1); tt.fits && xlsx.Lines(got, tt.width-1) != lines {
+				t.Errorf("xlsx.Lines = %v for %q, want %v", xlsx.Lines(got, tt.width-1), got, lines)
 			}
 		})
-	}
-}
-
-func TestTextLines(t *testing.T) {
-	tests := []struct {
-		text  string
-		avail float64
-		want  float64
-	}{
-		{"", 10, 1},
-		{"一二三四五", 10, 1},  // 10 units: just fits
-		{"一二三四五六", 10, 2}, // 12
-		{"一二\n三四", 10, 2},
-		{"abcdefghijk", 10, 2},
-		{"一二三", 0, 6}, // no width: one unit a line, never a division by zero
-	}
-	for _, tt := range tests {
-		if got := textLines(tt.text, tt.avail); got != tt.want {
-			t.Errorf("textLines(%q, %v) = %v, want %v", tt.text, tt.avail, got, tt.want)
-		}
 	}
 }
 

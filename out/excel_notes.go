@@ -7,16 +7,73 @@ import (
 	"strings"
 
 	"shaipin/data"
+	"shaipin/out/xlsx"
 	"shaipin/rank"
 )
 
 // writeNotes fills 说明: what the workbook is, where the figures came from,
 // the rules that made the ranks, and every indicator's direction and weight,
 // so a forwarded copy explains itself.
-func (b *book) writeNotes() {
-	res, o := b.res, b.res.Rules
+func writeNotes(s *sheet) {
 	const last = 10
+	for col, w := range []float64{11, 13, 34, 9, 15, 7, 9, 7, 9, 11} {
+		s.Limit(col+1, w, w)
+	}
+	s.heading(last, "说明:数据来源、排名规则和每项指标的方向、权重。")
+	row := 3
+	for _, f := range notesFacts(s.res, s.opts) {
+		s.Text(1, row, f[0], styleKey{role: roleKey})
+		s.Text(2, row, f[1], styleKey{role: roleText})
+		s.Merge(2, row, last, row, styleKey{role: roleWrap})
+		// A merged cell does not grow with its text, so its row is
+		// sized for the text across the whole merged width.
+		s.Wrap(row, 2, last, f[1], bodyPoints)
+		row++
+	}
+	row++
+	s.Text(1, row, "指标一览", styleKey{role: roleNote})
+	row++
+	s.headers(row, "序号", "分组", "指标", "单位(计量)", "方向", "权重", "参与排名", "小数位", "时序进度", "报送单位数")
+	row++
+	inds := s.res.Indicators
+	shown := inds
+	if cut := len(inds) - (s.MaxRows() - row + 1); cut > 0 {
+		shown = inds[:max(0, len(inds)-cut-1)] // and a row for the note
+	}
+	for i := range shown {
+		s.indicatorRow(row, i+1, &shown[i])
+		row++
+	}
+	if len(shown) < len(inds) {
+		s.overflow(row, last, fmt.Sprintf("注:共 %d 项指标,超出 Excel 单表 %d 行的上限,其余 %d 项未列出。", len(inds), s.MaxRows(), len(inds)-len(shown)))
+	}
+	s.SetLayout(xlsx.Layout{Cols: last, HeadRows: 2})
+}
 
+// indicatorRow writes the nth indicator's row of 说明's 指标一览.
+func (s *sheet) indicatorRow(row, n int, ind *rank.Indicator) {
+	reported := 0
+	for _, e := range ind.Entries {
+		if e.Value != nil {
+			reported++
+		}
+	}
+	s.Int(1, row, n, styleKey{role: roleCenter})
+	s.Text(2, row, ind.Group, styleKey{role: roleText})
+	s.Text(3, row, ind.Name, styleKey{role: roleText})
+	s.Text(4, row, ind.Unit, styleKey{role: roleCenter})
+	s.Text(5, row, ind.Direction.Label(), styleKey{role: roleCenter})
+	s.number(6, row, ind.Weight, styleKey{role: roleCenter, numFmt: "General"},
+		func() string { return strconv.FormatFloat(ind.Weight, 'f', -1, 64) })
+	s.Text(7, row, yesNo(ind.Ranked), styleKey{role: roleCenter})
+	s.Int(8, row, ind.Precision, styleKey{role: roleCenter})
+	s.Text(9, row, yesNo(ind.Schedule), styleKey{role: roleCenter})
+	s.Text(10, row, fmt.Sprintf("%d / %d", reported, len(ind.Entries)), styleKey{role: roleCenter})
+}
+
+// notesFacts are the facts at the top of 说明: a label and its text each.
+func notesFacts(res *rank.Result, opts ExcelOptions) [][2]string {
+	o := res.Rules
 	ranked := 0
 	for _, ind := range res.Indicators {
 		if ind.Ranked {
@@ -24,7 +81,7 @@ func (b *book) writeNotes() {
 		}
 	}
 	generated := "—"
-	if t := b.opts.Generated; !t.IsZero() {
+	if t := opts.Generated; !t.IsZero() {
 		generated = t.Format("2006年1月2日 15:04:05(UTC-07:00)")
 	}
 	source := res.Source
@@ -43,77 +100,27 @@ func (b *book) writeNotes() {
 		{"综合得分", o.ScoreLabel() + "。"},
 		{"数值", "数值按报送值存储,可排序、计算;显示位数为该指标的小数位。百分比存为百分数本身(52.7 表示 52.7%),可直接计算百分点差,如与时序进度比较。"},
 	}
+	facts = append(facts, historyFacts(res)...)
+	return append(facts, [2]string{"生成时间", generated}, [2]string{"生成工具", "shaipin"})
+}
+
+// historyFacts are 说明's facts on the periods compared with: 变化, 历史
+// and 时序进度, for those the result has.
+func historyFacts(res *rank.Result) [][2]string {
+	o := res.Rules
+	var facts [][2]string
 	if !res.Previous.IsZero() {
 		facts = append(facts, [2]string{"变化", fmt.Sprintf("与%s比较:变化 = 上期名次 − 本期名次,↑为进位(红色)、↓为退位(深黄色)、—为持平,两期中有一期没有名次则空白;"+
 			"连续期数为连续处于当前档次的期数(含本期);前%d位、后%d位较上期为项数的增减。", res.Previous.Label(), o.Top, o.Bottom)})
 	}
-	if h := res.History; b.hasHistory() {
+	if h := res.History; hasHistory(res) {
 		facts = append(facts, [2]string{"历史", fmt.Sprintf("共 %d 期:%s。“历史”表列出各期名次。", len(h.Periods), periodList(h.Periods))})
 	}
 	if t := scheduleTarget(res); t != nil {
 		facts = append(facts, [2]string{"时序进度", fmt.Sprintf("%s时序进度为 %s%%(已过月数 ÷ 12);标为时序进度的指标另列较时序进度 = 完成率 − 时序进度,单位为百分点。",
 			res.Month.Label(), data.Fixed(*t, 1))})
 	}
-	facts = append(facts, [2]string{"生成时间", generated}, [2]string{"生成工具", "shaipin"})
-	type line struct {
-		ind      rank.Indicator
-		reported string
-	}
-	lines := make([]line, len(res.Indicators))
-	for i, ind := range res.Indicators {
-		reported := 0
-		for _, e := range ind.Entries {
-			if e.Value != nil {
-				reported++
-			}
-		}
-		lines[i] = line{ind, fmt.Sprintf("%d / %d", reported, len(ind.Entries))}
-	}
-
-	b.write(sheetNotes, func(s *sheet) {
-		for col, w := range []float64{11, 13, 34, 9, 15, 7, 9, 7, 9, 11} {
-			s.limit[col+1] = [2]float64{w, w}
-		}
-		s.heading(last, "说明:数据来源、排名规则和每项指标的方向、权重。")
-		row := 3
-		for _, f := range facts {
-			s.text(1, row, f[0], styleKey{role: roleKey})
-			s.text(2, row, f[1], styleKey{role: roleText})
-			s.merge(2, row, last, row, styleKey{role: roleWrap})
-			// A merged cell does not grow with its text, so its row is
-			// sized for the text across the whole merged width.
-			s.wrap(row, wrapped{c1: 2, c2: last, text: f[1]})
-			row++
-		}
-		row++
-		s.text(1, row, "指标一览", styleKey{role: roleNote})
-		row++
-		s.headers(row, "序号", "分组", "指标", "单位(计量)", "方向", "权重", "参与排名", "小数位", "时序进度", "报送单位数")
-		row++
-		shown := lines
-		if cut := len(lines) - (sheetRows - row + 1); cut > 0 {
-			shown = lines[:max(0, len(lines)-cut-1)] // and a row for the note
-		}
-		for i, l := range shown {
-			ind := l.ind
-			s.integer(1, row, i+1, styleKey{role: roleCenter})
-			s.text(2, row, ind.Group, styleKey{role: roleText})
-			s.text(3, row, ind.Name, styleKey{role: roleText})
-			s.text(4, row, ind.Unit, styleKey{role: roleCenter})
-			s.text(5, row, ind.Direction.Label(), styleKey{role: roleCenter})
-			s.number(6, row, ind.Weight, styleKey{role: roleCenter, numFmt: "General"},
-				func() string { return strconv.FormatFloat(ind.Weight, 'f', -1, 64) })
-			s.text(7, row, yesNo(ind.Ranked), styleKey{role: roleCenter})
-			s.integer(8, row, ind.Precision, styleKey{role: roleCenter})
-			s.text(9, row, yesNo(ind.Schedule), styleKey{role: roleCenter})
-			s.text(10, row, l.reported, styleKey{role: roleCenter})
-			row++
-		}
-		if len(shown) < len(lines) {
-			s.overflow(row, last, fmt.Sprintf("注:共 %d 项指标,超出 Excel 单表 %d 行的上限,其余 %d 项未列出。", len(lines), sheetRows, len(lines)-len(shown)))
-		}
-		s.finish(layout{lastCol: last, headRows: 2})
-	})
+	return facts
 }
 
 // notesListMax is how many units or groups 说明 names before it counts the

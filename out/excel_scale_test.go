@@ -3,9 +3,7 @@ package out
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"fmt"
-	"math"
 	"math/rand"
 	"strconv"
 	"strings"
@@ -56,7 +54,7 @@ func checkHeights(t *testing.T, f *excelize.File) {
 			t.Fatal(err)
 		}
 		for r := 1; r <= len(rows); r++ {
-			if h, _ := f.GetRowHeight(sheet, r); h > maxRowHeight {
+			if h, _ := f.GetRowHeight(sheet, r); h > excelize.MaxRowHeight {
 				t.Errorf("%s row %d is %v points high", sheet, r, h)
 			}
 		}
@@ -115,12 +113,15 @@ func TestExcelLongLists(t *testing.T) {
 	}
 }
 
-// limits sets Excel's limits for the test.
-func limits(t *testing.T, rows, cols int) {
+// writeLimited writes res's workbook with sheets of at most rows rows and
+// cols columns.
+func writeLimited(t *testing.T, res *rank.Result, rows, cols int) []byte {
 	t.Helper()
-	r, c := sheetRows, sheetCols
-	sheetRows, sheetCols = rows, cols
-	t.Cleanup(func() { sheetRows, sheetCols = r, c })
+	var buf bytes.Buffer
+	if err := Excel(&buf, res, ExcelOptions{Generated: generated, MaxRows: rows, MaxCols: cols}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // TestExcelLimits: a sheet that would outgrow Excel's rows or columns is
@@ -132,8 +133,8 @@ func TestExcelLimits(t *testing.T) {
 		entries += len(ind.Entries)
 	}
 	t.Run("rows and columns", func(t *testing.T) {
-		limits(t, 30, 6)
-		f := openExcel(t, writeExcel(t, res))
+		const sheetRows, sheetCols = 30, 6
+		f := openExcel(t, writeLimited(t, res, sheetRows, sheetCols))
 		for _, sheet := range f.GetSheetList() {
 			rows, _ := f.GetRows(sheet)
 			if len(rows) > sheetRows {
@@ -175,8 +176,7 @@ func TestExcelLimits(t *testing.T) {
 		}
 	})
 	t.Run("units", func(t *testing.T) {
-		limits(t, 10, excelize.MaxColumns)
-		b := writeExcel(t, res)
+		b := writeLimited(t, res, 10, 0)
 		f := openExcel(t, b)
 		got, _ := f.GetCellValue("总榜", "A10")
 		if !strings.HasPrefix(got, "注:共 10 个单位,超出 Excel 单表 10 行的上限,排名最后的 4 个单位未列出") {
@@ -222,63 +222,6 @@ func TestExcelStrings(t *testing.T) {
 	for _, n := range names {
 		if !got[want(n)] {
 			t.Errorf("%q did not come back: %v", n, got)
-		}
-	}
-}
-
-// TestAppendText checks the <t> element against XML: it decodes to the
-// text (a literal "_x0041_" protected), keeps its outer spaces, and stops
-// at Excel's 32,767 characters.
-func TestAppendText(t *testing.T) {
-	long := strings.Repeat("长", excelize.TotalCellChars+10)
-	tests := []struct {
-		in, want string
-		space    bool
-	}{
-		{"婺城区", "婺城区", false},
-		{"", "", false},
-		{" a ", " a ", true},
-		{"a\nb", "a\nb", false},
-		{"<&>\"'", "<&>\"'", false},
-		{"_x0041_", "_x005F_x0041_", false},
-		{"\t缩进", "\t缩进", true},
-		{long, long[:3*excelize.TotalCellChars], false},
-		{"😀" + long, "😀" + long[:3*(excelize.TotalCellChars-2)], false},
-	}
-	for _, tt := range tests {
-		b := appendText(nil, tt.in)
-		var el struct {
-			Text  string `xml:",chardata"`
-			Space string `xml:"http://www.w3.org/XML/1998/namespace space,attr"`
-		}
-		if err := xml.Unmarshal(b, &el); err != nil {
-			t.Errorf("%.20q: %v in %.60s", tt.in, err, b)
-			continue
-		}
-		if el.Text != tt.want || (el.Space == "preserve") != tt.space {
-			t.Errorf("%.20q: got %.20q space %q, want %.20q", tt.in, el.Text, el.Space, tt.want)
-		}
-	}
-}
-
-// TestAppendCellFloat: numbers are stored as excelize stores them.
-func TestAppendCellFloat(t *testing.T) {
-	f := excelize.NewFile()
-	defer f.Close()
-	r := rand.New(rand.NewSource(1))
-	values := []float64{0, -0.0, 1, -1, 0.1, 52.7, 91.86, 1.0 / 3, 2.0 / 3, 1e15, 1e16 + 2, 123456789012345678, -9.87654321098765e-7,
-		1e-300, 1e300, math.MaxFloat64, math.SmallestNonzeroFloat64, 0.1 + 0.2}
-	for range 2000 {
-		values = append(values, (r.Float64()-0.5)*math.Pow(10, float64(r.Intn(40)-20)))
-	}
-	for i, v := range values {
-		cell := cellName(t, 1, i+1)
-		if err := f.SetCellFloat("Sheet1", cell, v, -1, 64); err != nil {
-			t.Fatal(err)
-		}
-		want, _ := f.GetCellValue("Sheet1", cell, excelize.Options{RawCellValue: true})
-		if got := string(appendCellFloat([]byte("x"), v)[1:]); got != want {
-			t.Errorf("%v: %q, excelize %q", v, got, want)
 		}
 	}
 }

@@ -6,26 +6,32 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"shaipin/out/xlsx"
 	"shaipin/rank"
-	"shaipin/textwidth"
 )
 
-// The workbook's colours. Red is honour (红旗, 前N) and yellow marks the
-// laggards (黄旗, 后N), as at the meetings; green never appears, because
-// readers would take green-good / red-bad the Western way round.
+// Tier colours: red is honour (红旗, 前N) and yellow marks the laggards
+// (黄旗, 后N), as at the meetings; green never appears, because readers
+// would take green-good / red-bad the Western way round. This block is the
+// summary's whole say on the tiers' colours, so that it can follow one
+// table of tier colours shared with the HTML report.
 const (
 	topFill     = "F8CBAD" // light red behind a top-tier cell
 	topText     = "C00000" // dark red, bold: still reads as 前N on a grey printer
 	bottomFill  = "FFE699" // light yellow behind a bottom-tier cell
 	bottomText  = "7F6000"
-	headerFill  = "DDEBF7" // neutral blue-grey, so it never reads as a tier
-	keyFill     = "F2F2F2"
-	gridColour  = "BFBFBF"
-	ruleColour  = "808080"
-	mutedText   = "7F7F7F"
-	chartTop    = "C00000"
+	chartTop    = "C00000" // the 总榜 chart's bars, by tier
 	chartMiddle = "A6A6A6"
 	chartBottom = "FFC000"
+)
+
+// The workbook's other colours.
+const (
+	headerFill = "DDEBF7" // neutral blue-grey, so it never reads as a tier
+	keyFill    = "F2F2F2"
+	gridColour = "BFBFBF"
+	ruleColour = "808080"
+	mutedText  = "7F7F7F"
 	// upText and downText colour movement: red for 进位 or a gain, a dark
 	// amber for 退位 or a loss (yellow itself is unreadable as text on
 	// white), grey for no change.
@@ -93,19 +99,31 @@ type styleKey struct {
 	tone  tone
 }
 
-// style returns the style id for a key, creating it on first use.
-func (b *book) style(k styleKey) int {
-	if id, ok := b.styles[k]; ok {
-		return id
+// Style is the key's cell style (xlsx.Key).
+func (k styleKey) Style() *excelize.Style { return newStyle(k) }
+
+// Text says how a text cell in the key's style is measured and stored
+// (xlsx.Key).
+func (k styleKey) Text() xlsx.Text {
+	switch k.role {
+	case roleTitle, roleSubtitle, roleNote, roleGroup, roleVertical:
+		return xlsx.Span // merged or stacked: their width is not the column's
+	case roleWrap:
+		return xlsx.Wrap
+	case roleRemark:
+		// A remark names a rank and the number ranked: at national scale
+		// nearly every one of 850,000 is different.
+		return xlsx.Unique
 	}
-	id, err := b.f.NewStyle(newStyle(k))
-	if err != nil {
-		b.fail(err)
-		return 0
-	}
-	b.styles[k] = id
-	return id
+	return xlsx.Fit
 }
+
+// The sizes of type, in points: the cells', and the note's under a
+// sheet's title.
+const (
+	bodyPoints = 11
+	notePoints = 10
+)
 
 func newStyle(k styleKey) *excelize.Style {
 	border := []excelize.Border{
@@ -113,7 +131,7 @@ func newStyle(k styleKey) *excelize.Style {
 		{Type: "top", Color: gridColour, Style: 1}, {Type: "bottom", Color: gridColour, Style: 1},
 	}
 	s := &excelize.Style{
-		Font:      &excelize.Font{Family: fontName, Size: 11},
+		Font:      &excelize.Font{Family: fontName, Size: bodyPoints},
 		Alignment: &excelize.Alignment{Vertical: "center"},
 		Border:    border,
 	}
@@ -122,7 +140,7 @@ func newStyle(k styleKey) *excelize.Style {
 		s.Font = &excelize.Font{Family: fontName, Size: 16, Bold: true}
 		s.Border = nil
 	case roleSubtitle:
-		s.Font = &excelize.Font{Family: fontName, Size: 10, Color: mutedText}
+		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
 		s.Alignment.WrapText = true
 		s.Border = nil
 	case roleHeader, roleVertical, roleGroup:
@@ -146,7 +164,7 @@ func newStyle(k styleKey) *excelize.Style {
 		s.Font.Bold = true
 		s.Fill = solid(keyFill)
 	case roleNote:
-		s.Font = &excelize.Font{Family: fontName, Size: 10, Color: mutedText}
+		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
 		s.Border = nil
 	case roleRemark:
 		s.Alignment.ShrinkToFit = true
@@ -216,16 +234,6 @@ const (
 	// at 1 decimal like the 时序进度 itself (33.3).
 	pointsFormat = `"+"0.0;"−"0.0;0.0`
 )
-
-// colWidth is a column width, in Excel's units (the width of a "0"), that
-// fits s: a Chinese character is about two of them.
-func colWidth(s string) float64 {
-	w := 0.0
-	for line := range strings.SplitSeq(s, "\n") {
-		w = max(w, float64(textwidth.Of(line)))
-	}
-	return w*1.1 + 2
-}
 
 // tierLegend is the colour key, in the note under every sheet's title.
 func tierLegend(o rank.Options) string {

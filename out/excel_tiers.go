@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"shaipin/out/xlsx"
 	"shaipin/rank"
 	"shaipin/textwidth"
 )
@@ -15,25 +16,64 @@ import (
 // Long lists (a thousand units tied for first, two hundred that did not
 // report) name the first few and count the rest, so that every row stays a
 // few lines tall.
-func (b *book) writeTiers() {
-	res, o := b.res, b.res.Rules
+func writeTiers(s *sheet) {
+	o := s.res.Rules
 	const last = 6
-	widths := [][2]float64{2: {12, 30}, 4: {24, 46}, 5: {24, 46}, 6: {12, 40}}
-	type line struct {
-		ind        rank.Indicator
-		top, worst string
-		topTier    rank.Tier
-		worstTier  rank.Tier
-		missing    string
+	lines := tierLines(s.res)
+	for col, w := range tierWidths {
+		if w[1] > 0 {
+			s.Limit(col, w[0], w[1])
+		}
 	}
-	var lines []line
+	s.heading(last, "前三后三:每项参与排名指标的前、后档次单位及其数值,可直接用于会议通报。"+tierLegend(o))
+	s.headers(3, "分组", "指标", "单位(计量)",
+		fmt.Sprintf("前%d位(红旗)", o.Top), fmt.Sprintf("后%d位(黄旗)", o.Bottom), "未报送")
+	row := 4
+	shown := lines
+	if cut := len(lines) - (s.MaxRows() - row + 1); cut > 0 {
+		shown = lines[:max(0, len(lines)-cut-1)] // and a row for the note
+	}
+	for _, l := range shown {
+		s.Text(1, row, l.ind.Group, styleKey{role: roleText})
+		s.Text(2, row, l.ind.Name, styleKey{role: roleText})
+		s.Text(3, row, l.ind.Unit, styleKey{role: roleCenter})
+		s.Text(4, row, l.top, styleKey{role: roleWrap, tier: l.topTier})
+		s.Text(5, row, l.worst, styleKey{role: roleWrap, tier: l.worstTier})
+		s.Text(6, row, l.missing, styleKey{role: roleWrap})
+		row++
+	}
+	if len(shown) < len(lines) {
+		s.overflow(row, last, fmt.Sprintf("注:共 %d 项指标,超出 Excel 单表 %d 行的上限,其余 %d 项未列出,见“分项排名”。", len(lines), s.MaxRows(), len(lines)-len(shown)))
+	}
+	// Rows of one height: the page is read across, indicator by indicator,
+	// and a ragged grid makes the eye lose its row.
+	s.SetLayout(xlsx.Layout{Cols: last, HeadRows: 3, KeepCols: 2, Uniform: true})
+}
+
+// tierWidths are the [min, max] widths of 前三后三's columns that have
+// them; the lists are lined up to their columns' widest.
+var tierWidths = [][2]float64{2: {12, 30}, 4: {24, 46}, 5: {24, 46}, 6: {12, 40}}
+
+// tierLine is a row of 前三后三: an indicator's lists of units, ready to
+// write.
+type tierLine struct {
+	ind        rank.Indicator
+	top, worst string
+	topTier    rank.Tier
+	worstTier  rank.Tier
+	missing    string
+}
+
+// tierLines are the rows of 前三后三, one per ranked indicator.
+func tierLines(res *rank.Result) []tierLine {
+	var lines []tierLine
 	for _, ind := range res.Indicators {
 		if !ind.Ranked {
 			continue
 		}
-		l := line{ind: ind, topTier: rank.Top, worstTier: rank.Bottom}
-		l.top = lineUp(readOutParts(ind, rank.Top), widths[4][1])
-		l.worst = lineUp(readOutParts(ind, rank.Bottom), widths[5][1])
+		l := tierLine{ind: ind, topTier: rank.Top, worstTier: rank.Bottom}
+		l.top = lineUp(readOutParts(ind, rank.Top), tierWidths[4][1])
+		l.worst = lineUp(readOutParts(ind, rank.Bottom), tierWidths[5][1])
 		// An empty tier is not a flag.
 		if l.top == "" {
 			l.top, l.topTier = "—", rank.None
@@ -47,40 +87,10 @@ func (b *book) writeTiers() {
 				missing = append(missing, e.Unit)
 			}
 		}
-		l.missing = lineUp(nameList(missing, listMax), widths[6][1])
+		l.missing = lineUp(nameList(missing, listMax), tierWidths[6][1])
 		lines = append(lines, l)
 	}
-
-	b.write(sheetTiers, func(s *sheet) {
-		for col, w := range widths {
-			if w[1] > 0 {
-				s.limit[col] = w
-			}
-		}
-		s.heading(last, "前三后三:每项参与排名指标的前、后档次单位及其数值,可直接用于会议通报。"+tierLegend(o))
-		s.headers(3, "分组", "指标", "单位(计量)",
-			fmt.Sprintf("前%d位(红旗)", o.Top), fmt.Sprintf("后%d位(黄旗)", o.Bottom), "未报送")
-		row := 4
-		shown := lines
-		if cut := len(lines) - (sheetRows - row + 1); cut > 0 {
-			shown = lines[:max(0, len(lines)-cut-1)] // and a row for the note
-		}
-		for _, l := range shown {
-			s.text(1, row, l.ind.Group, styleKey{role: roleText})
-			s.text(2, row, l.ind.Name, styleKey{role: roleText})
-			s.text(3, row, l.ind.Unit, styleKey{role: roleCenter})
-			s.text(4, row, l.top, styleKey{role: roleWrap, tier: l.topTier})
-			s.text(5, row, l.worst, styleKey{role: roleWrap, tier: l.worstTier})
-			s.text(6, row, l.missing, styleKey{role: roleWrap})
-			row++
-		}
-		if len(shown) < len(lines) {
-			s.overflow(row, last, fmt.Sprintf("注:共 %d 项指标,超出 Excel 单表 %d 行的上限,其余 %d 项未列出,见“分项排名”。", len(lines), sheetRows, len(lines)-len(shown)))
-		}
-		// Rows of one height: the page is read across, indicator by indicator,
-		// and a ragged grid makes the eye lose its row.
-		s.finish(layout{lastCol: last, headRows: 3, keepCols: 2, uniform: true})
-	})
+	return lines
 }
 
 // listMax is how many units a list on 前三后三 names before it counts the
@@ -152,7 +162,7 @@ func remark(why string, tied []string) string {
 // lines ("磐" / "安县"); the separator stays at the end of the line, where
 // Chinese typesetting wants it.
 func lineUp(items []string, width float64) string {
-	// A line fits when textLines counts it as one: up to width − 1 (the
+	// A line fits when xlsx.Lines counts it as one: up to width − 1 (the
 	// cell's padding), less one for a column that comes out narrower than
 	// width because nothing in it is that long.
 	avail := int(width) - 2

@@ -1,4 +1,4 @@
-package out
+package xlsx
 
 import (
 	"archive/zip"

@@ -1,4 +1,4 @@
-package out
+package xlsx
 
 import (
 	"archive/zip"
@@ -22,7 +22,7 @@ import (
 const contentTypesPart = "[Content_Types].xml"
 
 // sortedZip is an excelize.ZipWriter that writes some parts anew (the
-// worksheets' rows and the shared strings, see sheet), makes the workbook's
+// worksheets' rows and the shared strings, see Sheet), makes the workbook's
 // bytes depend on its content alone, and compresses it on every core.
 //
 // Determinism: the rewritten parts are finished by goroutines in whatever
