@@ -38,8 +38,8 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
-// text is a writer of fixed content.
-func text(s string) func(io.Writer) error {
+// content is a writer of fixed content.
+func content(s string) func(io.Writer) error {
 	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
 }
 
@@ -74,13 +74,13 @@ func TestBatch(t *testing.T) {
 		wantErr bool
 		want    map[string]string
 	}{
-		{"all written", text("new b"), false, false, false,
+		{"all written", content("new b"), false, false, false,
 			map[string]string{"a.html": "new a", "b.xlsx": "new b", "c.json": "new c"}},
 		{"a writer fails", func(io.Writer) error { return errors.New("excel failed") }, false, false, true, old},
-		{"discarded", text("new b"), false, true, false, old},
+		{"discarded", content("new b"), false, true, false, old},
 		// a.html and b.xlsx are in place before c.json fails: a.html gets
 		// its earlier content back, b.xlsx goes as it did not exist.
-		{"last rename fails", text("new b"), true, false, true,
+		{"last rename fails", content("new b"), true, false, true,
 			map[string]string{"a.html": "old a", "c.json": "<dir>"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -90,9 +90,9 @@ func TestBatch(t *testing.T) {
 				os.MkdirAll(filepath.Join(dir, "c.json", "x"), 0o755)
 			}
 			b := NewBatch()
-			b.Add(filepath.Join(dir, "a.html"), text("new a"))
+			b.Add(filepath.Join(dir, "a.html"), content("new a"))
 			b.Add(filepath.Join(dir, "b.xlsx"), c.writeB)
-			b.Add(filepath.Join(dir, "c.json"), text("new c"))
+			b.Add(filepath.Join(dir, "c.json"), content("new c"))
 			err := b.Write()
 			switch {
 			case err == nil && c.discard:

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shaipin/rank"
+	"shaipin/text"
 )
 
 // boardChart draws the scored units' composite scores (the first n rows of
@@ -40,7 +41,7 @@ func boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 			Name:       fmt.Sprintf("'%s'!$%s$3", s.Name(), scoreName),
 			Categories: ref(unitCol),
 			Values:     ref(scoreCol),
-			Fill:       solid(chartMiddle),
+			Fill:       solid(text.StyleOf(rank.Middle).ExcelChart),
 		}},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
 			Text: title, Font: &excelize.Font{Family: fontName, Size: 12, Bold: true, Color: "404040"},
@@ -60,7 +61,9 @@ func boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 	cats := make([]string, n)
 	vals := make([]float64, n)
 	for i, r := range s.res.Overall[:n] {
-		colours[i] = map[rank.Tier]string{rank.Top: chartTop, rank.Bottom: chartBottom}[r.Tier]
+		if r.Tier == rank.Top || r.Tier == rank.Bottom { // the rest keep the series' middle fill
+			colours[i] = text.StyleOf(r.Tier).ExcelChart
+		}
 		cats[i], vals[i] = r.Unit, *r.Score
 	}
 	// Before the columns get their widths, as it always was: excelize

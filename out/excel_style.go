@@ -8,21 +8,7 @@ import (
 
 	"shaipin/out/xlsx"
 	"shaipin/rank"
-)
-
-// Tier colours: red is honour (红旗, 前N) and yellow marks the laggards
-// (黄旗, 后N), as at the meetings; green never appears, because readers
-// would take green-good / red-bad the Western way round. This block is the
-// summary's whole say on the tiers' colours, so that it can follow one
-// table of tier colours shared with the HTML report.
-const (
-	topFill     = "F8CBAD" // light red behind a top-tier cell
-	topText     = "C00000" // dark red, bold: still reads as 前N on a grey printer
-	bottomFill  = "FFE699" // light yellow behind a bottom-tier cell
-	bottomText  = "7F6000"
-	chartTop    = "C00000" // the 总榜 chart's bars, by tier
-	chartMiddle = "A6A6A6"
-	chartBottom = "FFC000"
+	"shaipin/text"
 )
 
 // The workbook's other colours.
@@ -35,7 +21,7 @@ const (
 	// upText and downText colour movement: red for 进位 or a gain, a dark
 	// amber for 退位 or a loss (yellow itself is unreadable as text on
 	// white), grey for no change.
-	upText   = topText
+	upText   = "C00000" // the top tier's text colour (text.StyleOf)
 	downText = "9C6500"
 	flatText = mutedText
 )
@@ -176,13 +162,12 @@ func newStyle(k styleKey) *excelize.Style {
 		f := k.numFmt
 		s.CustomNumFmt = &f
 	}
-	switch k.tier {
-	case rank.Top:
-		s.Fill = solid(topFill)
-		s.Font.Color, s.Font.Bold = topText, true
-	case rank.Bottom:
-		s.Fill = solid(bottomFill)
-		s.Font.Color = bottomText
+	// Tier colours come from the one table shared with the HTML report:
+	// red is honour (红旗, 前N), yellow marks the laggards (黄旗, 后N). A top
+	// cell's text is also bold, so it still reads as 前N on a grey printer.
+	if st := text.StyleOf(k.tier); st.ExcelFill != "" {
+		s.Fill = solid(st.ExcelFill)
+		s.Font.Color, s.Font.Bold = st.ExcelText, k.tier == rank.Top
 	}
 	switch k.tone {
 	case toneUp:

@@ -15,6 +15,7 @@ import (
 
 	"shaipin/data"
 	"shaipin/rank"
+	"shaipin/text"
 )
 
 var generated = time.Date(2022, 5, 6, 10, 30, 0, 0, time.FixedZone("CST", 8*3600))
@@ -236,7 +237,7 @@ func fillOf(t *testing.T, f *excelize.File, sheet, cell string) string {
 	return ""
 }
 
-var tierFill = map[rank.Tier]string{rank.Top: topFill, rank.Bottom: bottomFill}
+var tierFill = map[rank.Tier]string{rank.Top: text.StyleOf(rank.Top).ExcelFill, rank.Bottom: text.StyleOf(rank.Bottom).ExcelFill}
 
 func TestExcelBoard(t *testing.T) {
 	res, f, _ := sampleBook(t)
@@ -297,7 +298,7 @@ func TestExcelItems(t *testing.T) {
 			if got, _ := f.GetCellValue("分项排名", cellName(t, tier, row)); got != tt.tier {
 				t.Errorf("tier = %q, want %q", got, tt.tier)
 			}
-			want := map[string]string{"前3": topFill, "后3": bottomFill}[tt.tier]
+			want := map[string]string{"前3": tierFill[rank.Top], "后3": tierFill[rank.Bottom]}[tt.tier]
 			if got := fillOf(t, f, "分项排名", cellName(t, rnk, row)); got != want {
 				t.Errorf("rank fill = %q, want %q", got, want)
 			}
@@ -387,10 +388,10 @@ func TestExcelTiers(t *testing.T) {
 				t.Errorf("%s col %d = %q, want %q", tt.indicator, col, got, want)
 			}
 		}
-		if got := fillOf(t, f, "前三后三", cellName(t, 4, row)); got != topFill {
+		if got := fillOf(t, f, "前三后三", cellName(t, 4, row)); got != tierFill[rank.Top] {
 			t.Errorf("前3 fill = %q", got)
 		}
-		want := bottomFill
+		want := tierFill[rank.Bottom]
 		if tt.bottom == "—" {
 			want = ""
 		}
@@ -529,7 +530,7 @@ func TestExcelChart(t *testing.T) {
 	for _, want := range []string{
 		"<barChart>", `<barDir val="bar">`,
 		"&#39;总榜&#39;!$C$4:$C$13", "&#39;总榜&#39;!$D$4:$D$13", "&#39;总榜&#39;!$D$3",
-		`<dPt><idx val="0"/>`, `<a:srgbClr val="` + chartTop + `"/>`, `<a:srgbClr val="` + chartBottom + `"/>`,
+		`<dPt><idx val="0"/>`, `<a:srgbClr val="` + text.StyleOf(rank.Top).ExcelChart + `"/>`, `<a:srgbClr val="` + text.StyleOf(rank.Bottom).ExcelChart + `"/>`,
 		`<pt idx="0"><v>` + res.Overall[0].Unit + `</v></pt>`,
 		`<pt idx="0"><v>77.94</v></pt>`, `<ptCount val="10"/>`,
 		`<orientation val="maxMin">`,
