@@ -40,8 +40,8 @@ const (
 
 // scale questions a figure at least 30× off the column's median that,
 // undone by one of the mistakes, would be an ordinary member of the
-// column, when the other figures agree closely with each other. Only positive columns are checked: a ratio means
-// nothing across zero.
+// column, when the other figures agree closely with each other. Only
+// positive columns are checked: a ratio means nothing across zero.
 func scale(c *column, es []entry, _ Options) []flag {
 	var pos []float64
 	for _, e := range es {
