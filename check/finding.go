@@ -4,7 +4,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"strings"
 
 	"shaipin/data"
 )
@@ -64,14 +63,8 @@ func (fs Findings) Err() error {
 	return fs.ErrorList()
 }
 
-// String prints the findings one per line.
-func (fs Findings) String() string {
-	lines := make([]string, len(fs))
-	for i, f := range fs {
-		lines[i] = f.String()
-	}
-	return strings.Join(lines, "\n")
-}
+// String prints the findings one per line, as the reader's errors print.
+func (fs Findings) String() string { return fs.ErrorList().Error() }
 
 // sort orders the findings by position, as data.ErrorList sorts; findings
 // at the same place keep the order the checks ran in.

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"shaipin/data"
@@ -83,13 +84,4 @@ func hasAny(s string, words []string) bool {
 }
 
 // fixed writes a limit as typed: 100, 0.5, -50.
-func fixed(v float64) string { return data.Fixed(v, decimals(v)) }
-
-// decimals is the number of decimals of v's shortest form.
-func decimals(v float64) int {
-	s := fmt.Sprint(v)
-	if i := strings.IndexByte(s, '.'); i >= 0 && !strings.ContainsAny(s, "eE") {
-		return len(s) - i - 1
-	}
-	return 0
-}
+func fixed(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
