@@ -20,6 +20,7 @@ var (
 	ErrBadWeight       = errors.New("权重必须是不小于 0 的数字")
 	ErrBadDecimals     = errors.New("小数位必须是 0 到 10 的整数")
 	ErrBadYesNo        = errors.New("只能填 是 或 否")
+	ErrBadLimit        = errors.New("下限、上限只能填数字(如 0、100)或 不限")
 	ErrNoPeriod        = errors.New("无法确定期间:请在「参数」表填写 期间(如 2022-04),或把文件命名为 2022-04.xlsx")
 	ErrBadPeriod       = errors.New("期间格式无法识别(应如 2022-04 或 2022年4月)")
 	ErrDuplicatePeriod = errors.New("期间重复")
@@ -77,6 +78,18 @@ func (e *CellError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *CellError) Unwrap() error { return e.Err }
+
+// ErrorAt returns a problem found after reading, at where: "城市更新!D7",
+// a range "城市更新!D3:D12" (placed at its first cell), or "" for the whole
+// file. sheets is the workbook's sheet order, for sorting.
+func ErrorAt(file string, sheets []string, where, value string, err error) *CellError {
+	first, _, isRange := strings.Cut(where, ":")
+	e := cellErrorAt(file, sheets, first, value, err)
+	if isRange && e.Sheet != "" {
+		e.Cell = strings.TrimPrefix(where, e.Sheet+"!")
+	}
+	return e
+}
 
 // ErrorList is a list of problems, printed one per line in position order
 // (file, sheet order in the workbook, row, column), like go/scanner.ErrorList.

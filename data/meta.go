@@ -2,8 +2,11 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"golang.org/x/text/width"
 )
@@ -17,6 +20,7 @@ type indicatorMeta struct {
 	decimals          int
 	ranked, schedule  bool
 	target            *float64
+	lower, upper      Limit
 	row, col          int // position of the 指标 cell
 	used              bool
 }
@@ -26,9 +30,11 @@ var (
 	lowerWords  = map[string]bool{wordLower: true, "越小越好": true, "逆": true, "反向": true, "低": true, "越低越好": true}
 	yesWords    = map[string]bool{wordYes: true, "Y": true, "y": true, "1": true, "√": true, "YES": true, "yes": true}
 	noWords     = map[string]bool{wordNo: true, "N": true, "n": true, "0": true, "×": true, "NO": true, "no": true}
+	// unboundedWords lift a default limit: 上限 不限 lets a rate exceed 100.
+	unboundedWords = map[string]bool{"不限": true, "无": true, "无限制": true, "不设": true}
 )
 
-// readMeta reads 指标说明: the metaColumns and 目标值.
+// readMeta reads 指标说明: the metaColumns, 目标值, 下限 and 上限.
 func (r *reader) readMeta(sheet string) {
 	rows := r.rows(sheet)
 	hr, cols := headerIndex(rows, colIndicator)
@@ -88,6 +94,7 @@ func (r *reader) readMeta(sheet string) {
 				m.target = &v.Number
 			}
 		}
+		m.lower, m.upper = r.limits(sheet, rows, i, cols)
 		key := m.group + "/" + m.name
 		if prev, dup := seen[key]; dup {
 			r.errorAt(sheet, i, m.col, name, fmt.Errorf("%w(第 %d 行已有)", ErrDuplicateInd, prev+1))
@@ -111,6 +118,48 @@ func (r *reader) yesNoCell(sheet string, rows [][]string, i int, cols map[string
 	}
 	r.errorAt(sheet, i, j, v, fmt.Errorf("%s%w", col, ErrBadYesNo))
 	return def
+}
+
+// limits reads 下限 and 上限 of one row; a lower limit above the upper one
+// is an error on 上限.
+func (r *reader) limits(sheet string, rows [][]string, i int, cols map[string]int) (lower, upper Limit) {
+	lower = r.limit(sheet, rows, i, cols, "下限", math.Inf(-1))
+	upper = r.limit(sheet, rows, i, cols, "上限", math.Inf(1))
+	if lower.Set && upper.Set && lower.Value > upper.Value {
+		raw, j := fetch(rows, i, cols, "上限")
+		r.errorAt(sheet, i, j, raw, fmt.Errorf("%w:上限小于下限", ErrBadLimit))
+		return Limit{}, Limit{}
+	}
+	return lower, upper
+}
+
+// limit reads one limit cell: blank or a dash leaves it unset, 不限 sets it
+// to unbounded, a number (100, "100%", or 100% typed into a cell formatted
+// as a percentage) sets it.
+func (r *reader) limit(sheet string, rows [][]string, i int, cols map[string]int, col string, unbounded float64) Limit {
+	raw, j := fetch(rows, i, cols, col)
+	if raw == "" {
+		return Limit{}
+	}
+	if unboundedWords[width.Narrow.String(stripSpace(raw))] {
+		return Limit{Set: true, Value: unbounded}
+	}
+	ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+	var p parsedValue
+	var err error
+	if numeric(raw) && r.hasPercentStyles() && r.isPercent(sheet, ref) {
+		p, err = parseNumber(raw, true)
+	} else {
+		p, err = parseText(raw, "")
+	}
+	if err != nil {
+		r.errorAt(sheet, i, j, raw, ErrBadLimit)
+		return Limit{}
+	}
+	if p.missing {
+		return Limit{}
+	}
+	return Limit{Set: true, Value: p.number}
 }
 
 // metaFor finds the 指标说明 row for an indicator: by name and group, or by
@@ -141,6 +190,7 @@ func (r *reader) applyMeta(ind *Indicator, sheet string, row, col int) {
 	m.used = true
 	ind.Direction, ind.Weight, ind.Decimals = m.direction, m.weight, m.decimals
 	ind.Ranked, ind.Schedule, ind.Target = m.ranked, m.schedule, m.target
+	ind.Lower, ind.Upper = m.lower, m.upper
 	if m.hasUnit {
 		if ind.Unit != "" && !strings.EqualFold(ind.Unit, m.unit) {
 			r.warnAt(sheet, row, col, "", fmt.Errorf("表头单位「%s」与指标说明中的「%s」不一致,按指标说明", ind.Unit, m.unit))

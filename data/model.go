@@ -77,6 +77,9 @@ type Indicator struct {
 	Ranked   bool // 参与排名
 	Schedule bool // 时序进度: compared with the share of the year elapsed
 	Sheet    string
+	// Lower and Upper are 下限 and 上限 from 指标说明: the plausible range
+	// the check package holds values to, where an office sets one.
+	Lower, Upper Limit
 
 	// Target is 目标值 from 指标说明 (nil when not given): what 目标值法
 	// scores a value against, in the indicator's unit.
@@ -99,6 +102,14 @@ func (ind *Indicator) Precision() int {
 		}
 	}
 	return p
+}
+
+// Limit is one end of an indicator's plausible range. The zero Limit is
+// unset (the check package then applies its default for the kind of
+// indicator); 不限 sets it, to -Inf or +Inf.
+type Limit struct {
+	Set   bool
+	Value float64
 }
 
 // Value is one unit's figure on one indicator.
