@@ -10,19 +10,19 @@ import (
 
 // Finding is one questioned figure, or a questioned column.
 type Finding struct {
-	Kind   Kind
-	Period data.Month
-	File   string // workbook base name
-	Sheet  string
-	Cell   string // "D7"; a range "D3:D12" when the whole column is questioned
-	Value  string // the figure as reported; "" for a whole column
-	Group  string
+	Kind   Kind       `json:"kind"`
+	Period data.Month `json:"period"`
+	File   string     `json:"file"` // workbook base name
+	Sheet  string     `json:"sheet,omitempty"`
+	Cell   string     `json:"cell,omitempty"`  // "D7"; a range "D3:D12" when the whole column is questioned
+	Value  string     `json:"value,omitempty"` // the figure as reported; "" for a whole column
+	Group  string     `json:"group"`
 	// Indicator is the indicator's name.
-	Indicator string
+	Indicator string `json:"indicator"`
 	// Units are the units whose own figures are questioned: the unit of the
 	// cell, or the units driving a skewed column; none for a copied column.
-	Units  []string
-	Reason string // in Chinese, saying what to check
+	Units  []string `json:"units,omitempty"`
+	Reason string   `json:"reason"` // in Chinese, saying what to check
 
 	sheets []string // the file's data sheets in order, for sorting
 }

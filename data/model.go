@@ -58,6 +58,8 @@ type Period struct {
 
 	// Settings are the ranking rules the 参数 sheet fixes, if any.
 	Settings Settings
+	// Provenance is 参数/数据性质: official unless the sheet says otherwise.
+	Provenance Provenance
 
 	// Units in display order: the 单位 sheet's order when there is one,
 	// otherwise first appearance in the data sheets.

@@ -139,6 +139,7 @@ func (r *reader) read() []*Period {
 	for _, key := range sortedKeys(r.long) {
 		lp := r.long[key]
 		lp.p.Title, lp.p.Source, lp.p.Settings = r.period.Title, r.period.Source, r.period.Settings
+		lp.p.Provenance = r.period.Provenance
 		if lp.p.Title == "" {
 			lp.p.Title = key.Label() + "晒拼指标排名"
 		}
@@ -211,6 +212,16 @@ func (r *reader) readParams(sheet string) {
 			r.period.Title = val
 		case paramSource, "来源":
 			r.period.Source = val
+		case paramProvenance:
+			if val == "" {
+				continue
+			}
+			pv, err := parseProvenance(val)
+			if err != nil {
+				r.errorAt(sheet, i, 1, val, err)
+				continue
+			}
+			r.period.Provenance = pv
 		default:
 			r.readSetting(sheet, i, key, val)
 		}

@@ -409,3 +409,20 @@ func TestSample(t *testing.T) {
 		t.Errorf("percent cell: %s", got)
 	}
 }
+
+func TestProvenance(t *testing.T) {
+	data := sheet{name: "g", rows: [][]any{{"地区", "a"}, {"甲", 1}}}
+	for word, want := range map[string]Provenance{"模拟": Simulated, " 初步 ": Provisional, "公开报道": Published, "正式": Official, "": Official} {
+		ds, err := ReadBytes("2022-04.xlsx", workbook(t, sheet{name: "参数", rows: [][]any{{"数据性质", word}}}, data), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", word, err)
+		}
+		if got := ds.Latest().Provenance; got != want {
+			t.Errorf("%q: %q, want %q", word, got, want)
+		}
+	}
+	_, err := ReadBytes("2022-04.xlsx", workbook(t, sheet{name: "参数", rows: [][]any{{"数据性质", "估计"}}}, data), Options{})
+	if !errors.Is(err, ErrBadProvenance) || !strings.Contains(err.Error(), "参数!B1") {
+		t.Errorf("bad 数据性质: %v", err)
+	}
+}

@@ -21,6 +21,8 @@ const (
 	paramPeriod = "期间"
 	paramTitle  = "标题"
 	paramSource = "数据来源"
+	// paramProvenance is 数据性质: 正式, 初步, 模拟 or 公开报道.
+	paramProvenance = "数据性质"
 	// ParamFormUnit is the 参数 key that marks a per-unit fill-in form and
 	// names its unit. The reader ignores it; merge uses it to check that a
 	// unit's form holds only that unit's figures.

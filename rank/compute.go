@@ -49,6 +49,14 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 		past = append(past, r)
 	}
 	addHistory(cur, past)
+	for _, q := range periodsUpTo(ds, p) {
+		if q.Provenance != data.Official {
+			if cur.Provenance == nil {
+				cur.Provenance = map[data.Month]data.Provenance{}
+			}
+			cur.Provenance[q.Month] = q.Provenance
+		}
+	}
 	return cur, nil
 }
 

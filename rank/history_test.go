@@ -2,6 +2,7 @@ package rank
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"shaipin/data"
@@ -174,5 +175,29 @@ func TestSchedule(t *testing.T) {
 		if res.Indicators[1].ScheduleTarget != nil || res.Indicators[1].Entries[0].VsSchedule != nil {
 			t.Errorf("%s: indicator without 时序进度 compared", c.period)
 		}
+	}
+}
+
+func TestProvenance(t *testing.T) {
+	u := []string{"A", "B", "C"}
+	ds := &data.Dataset{Periods: []*data.Period{
+		month("2022-01", u, map[string]string{"x": "1 2 3"}, "x"),
+		month("2022-02", u, map[string]string{"x": "1 2 3"}, "x"),
+		month("2022-03", u, map[string]string{"x": "3 2 1"}, "x"),
+	}}
+	ds.Periods[0].Provenance = data.Simulated
+	ds.Periods[2].Provenance = data.Published
+	res, err := Compute(ds, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[data.Month]data.Provenance{ym("2022-01"): data.Simulated, ym("2022-03"): data.Published}
+	if !reflect.DeepEqual(res.Provenance, want) || !res.Simulated() {
+		t.Errorf("provenance %v", res.Provenance)
+	}
+	o := DefaultOptions()
+	o.Period = ym("2022-02")
+	if res, _ = Compute(ds, o); res.Simulated() != true || len(res.Provenance) != 1 {
+		t.Errorf("up to 2022-02: %v", res.Provenance)
 	}
 }

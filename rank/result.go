@@ -1,6 +1,9 @@
 package rank
 
-import "shaipin/data"
+import (
+	"shaipin/check"
+	"shaipin/data"
+)
 
 // Tier is a unit's band on an indicator or on the overall board.
 type Tier string
@@ -45,6 +48,24 @@ type Result struct {
 	// (nil unless AddRobust was called); each unit's figures are on its
 	// Overall row.
 	Robustness *Robustness `json:"robustness,omitempty"`
+	// Provenance lists the periods shown (this one and those in History)
+	// whose figures are not official: 初步, 模拟 or 公开报道 (参数/数据性质).
+	// Every output marks them, so invented movement is never read as fact.
+	Provenance map[data.Month]data.Provenance `json:"provenance,omitempty"`
+	// Checks are the plausibility findings (package check) on the periods
+	// shown, filled in by the caller that ran them; the outputs list them
+	// as 数据核查.
+	Checks check.Findings `json:"checks,omitempty"`
+}
+
+// Simulated reports whether any period shown is simulated (模拟).
+func (r *Result) Simulated() bool {
+	for _, p := range r.Provenance {
+		if p == data.Simulated {
+			return true
+		}
+	}
+	return false
 }
 
 // Indicator is one indicator's ranking.
