@@ -2,7 +2,11 @@ package charts
 
 import (
 	"math"
+	"strconv"
 	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 
 	"shaipin/rank"
 	"shaipin/text"
@@ -28,8 +32,8 @@ const (
 )
 
 // tierColor is the bar or cell colour of a tier.
-func tierColor(t rank.Tier) *itemStyle {
-	return &itemStyle{Color: text.StyleOf(t).Color}
+func tierColor(t rank.Tier) *opts.ItemStyle {
+	return &opts.ItemStyle{Color: text.StyleOf(t).Color}
 }
 
 // literal makes data safe to use as an ECharts label formatter: braces
@@ -73,56 +77,59 @@ func axisRoom(labels []string, size, limit int) int {
 // button and an item tooltip that shows the item's name (its explanation).
 func newChart(heading, subtitle, file string) *option {
 	return &option{
-		Animation: true,
 		// Half ECharts' default entry animation: a chart reads as drawn
 		// sooner, which matters most for the first one on a large page.
-		AnimationDuration: 500,
-		TextStyle:         &textStyle{FontFamily: fontFamily},
-		Title: &title{Text: heading, Subtext: subtitle, Left: "left", Top: "top",
-			TextStyle:    &textStyle{FontSize: 15, FontWeight: "bold", Color: colorText},
-			SubtextStyle: &textStyle{FontSize: 12, Color: colorSubtle},
+		Animation: opts.Animation{Animation: opts.Bool(true), AnimationDuration: 500},
+		TextStyle: &opts.TextStyle{FontFamily: fontFamily},
+		Title: &opts.Title{Title: heading, Subtitle: subtitle, Left: "left", Top: "top",
+			TitleStyle:    &opts.TextStyle{FontSize: 15, FontWeight: "bold", Color: colorText},
+			SubtitleStyle: &opts.TextStyle{FontSize: 12, Color: colorSubtle},
 		},
-		Toolbox: &toolbox{Show: true, Right: px(0), Top: px(0), Feature: &feature{SaveAsImage: &saveAsImage{
-			// Sharp enough for a slide.
-			Show: true, Type: "png", Name: file, Title: "保存为图片", PixelRatio: 2,
-		}}},
+		Toolbox: &toolbox{Toolbox: opts.Toolbox{Show: opts.Bool(true), Right: "0", Top: "0"},
+			Feature: &feature{SaveAsImage: &saveAsImage{
+				ToolBoxFeatureSaveAsImage: opts.ToolBoxFeatureSaveAsImage{
+					Show: opts.Bool(true), Type: "png", Name: file, Title: "保存为图片"},
+				// Sharp enough for a slide.
+				PixelRatio: 2,
+			}}},
 		// confine keeps tooltips inside the chart on a phone; pre-line lets
 		// an item's name carry line breaks (ECharts escapes the text).
-		Tooltip: &tooltip{Show: true, Trigger: "item", Formatter: "{b}", Confine: true,
-			ExtraCSSText: "white-space:pre-line;max-width:300px;"},
-		Legend: &legend{},
+		Tooltip: &tooltip{Tooltip: opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}"},
+			Confine: true, ExtraCSSText: "white-space:pre-line;max-width:300px;"},
+		Legend: &opts.Legend{Show: opts.Bool(false)},
 	}
 }
 
 // margins is a grid of the given margins in px.
-func margins(left, right, top, bottom int) []grid {
-	return []grid{{Left: px(left), Right: px(right), Top: px(top), Bottom: px(bottom)}}
+func margins(left, right, top, bottom int) []opts.Grid {
+	return []opts.Grid{{Left: strconv.Itoa(left), Right: strconv.Itoa(right), Top: strconv.Itoa(top), Bottom: strconv.Itoa(bottom)}}
 }
 
 // categoryAxis is the axis of a horizontal bar chart's rows, first at the
 // top, with the given label size. Its lines and ticks are left out: the
 // labels are enough and a quieter chart reads better in print.
-func categoryAxis(names []string, size int) []axis {
-	return []axis{{Type: "category", Inverse: true, Data: names,
+func categoryAxis(names []string, size int) []yAxis {
+	return []yAxis{{YAxis: opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names,
+		AxisLine: &opts.AxisLine{Show: opts.Bool(false)}},
 		AxisLabel: &axisLabel{FontSize: size, Color: colorText, Interval: px(0)},
-		AxisLine:  &shown{}, AxisTick: &shown{},
+		AxisTick:  &opts.AxisTick{Show: opts.Bool(false)},
 	}}
 }
 
 // valueAxis is the hidden value axis of a bar chart; max > 0 fixes its end.
-func valueAxis(max float64) []axis {
-	a := axis{Type: "value", Show: on(false)}
+func valueAxis(max float64) []xAxis {
+	a := xAxis{XAxis: opts.XAxis{Type: "value", Show: opts.Bool(false)}}
 	if max > 0 {
-		a.Max = number(max)
+		a.Max = max
 	}
-	return []axis{a}
+	return []xAxis{a}
 }
 
 // bars is a bar series whose labels stand past the bars' ends; the items
 // carry only their text, which keeps province-sized reports small.
 func bars(name string, items []item, gap string, size int) series {
-	return series{Type: "bar", Name: name, BarCategoryGap: gap, Data: items,
-		Label: &label{Show: on(true), Position: "right", Color: colorText, FontSize: size}}
+	return series{Type: types.ChartBar, Name: name, BarCategoryGap: gap, Data: items,
+		Label: &label{Label: opts.Label{Show: opts.Bool(true), Position: "right", Color: colorText, FontSize: float32(size)}}}
 }
 
 // barHeight is the chart height for n horizontal bars below a header of

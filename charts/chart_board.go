@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
 	"shaipin/data"
 	"shaipin/rank"
 	"shaipin/text"
@@ -41,7 +44,7 @@ func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
 		if skip > 0 && i >= head && i < head+skip {
 			if i == head {
 				names = append(names, "⋯")
-				items = append(items, item{Name: fmt.Sprintf("中间省略 %d 个单位,见下方全部单位表", skip), Value: gap()})
+				items = append(items, item{Name: fmt.Sprintf("中间省略 %d 个单位,见下方全部单位表", skip), Value: empty})
 			}
 			continue
 		}
@@ -52,9 +55,9 @@ func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
 		tag += changeSuffix(ov.Change)
 		items = append(items, item{
 			Name:      ov.Unit + ":" + ov.Why,
-			Value:     num(data.Round(*ov.Score, 2)),
+			Value:     data.Round(*ov.Score, 2),
 			ItemStyle: tierColor(ov.Tier),
-			Label:     &label{Formatter: literal(tag)},
+			Label:     &opts.Label{Formatter: literal(tag)},
 		})
 		names = append(names, ov.Unit)
 	}
@@ -77,8 +80,8 @@ func tallyChart(res *rank.Result, head, tail int) (o *option, height int) {
 	segment := func(tier rank.Tier, n int) item {
 		st := text.StyleOf(tier)
 		// A zero-width segment would still draw its "0".
-		return item{Value: num(float64(n)), ItemStyle: &itemStyle{Color: st.Color},
-			Label: &label{Show: on(n > 0), Color: st.OnColor, FontSize: 12}}
+		return item{Value: n, ItemStyle: &opts.ItemStyle{Color: st.Color},
+			Label: &opts.Label{Show: opts.Bool(n > 0), Color: st.OnColor, FontSize: 12}}
 	}
 	skip := skipped(len(res.Tally), head, tail)
 	sub := "各单位指标落在各档次的项数 · 按总榜名次排列"
@@ -91,7 +94,7 @@ func tallyChart(res *rank.Result, head, tail int) (o *option, height int) {
 			if i == head {
 				names = append(names, "⋯")
 				for k := range segments {
-					segments[k] = append(segments[k], item{Value: gap()})
+					segments[k] = append(segments[k], item{Value: empty})
 				}
 			}
 			continue
@@ -104,17 +107,18 @@ func tallyChart(res *rank.Result, head, tail int) (o *option, height int) {
 	gridTop := 86
 	l := text.TierLabels(res.Rules)
 	o = newChart("档次统计", sub, "档次统计-"+res.Month.String())
-	o.Tooltip = &tooltip{Show: true, Trigger: "axis", AxisPointer: &axisPointer{Type: "shadow"}, Confine: true,
-		ExtraCSSText: o.Tooltip.ExtraCSSText}
+	// One tooltip per row lists its segments (ECharts' own formatter).
+	o.Tooltip.Trigger, o.Tooltip.Formatter = "axis", ""
+	o.Tooltip.AxisPointer = &axisPointer{AxisPointer: opts.AxisPointer{Type: "shadow"}}
 	o.Legend = tierLegend(l, 50)
 	// Room on the right for the count of a thin last segment.
 	o.Grid = margins(axisRoom(names, 13, 0), 22, gridTop, 4)
 	o.XAxis = valueAxis(0)
 	o.YAxis = categoryAxis(names, 13)
 	for k, name := range []string{l.Top, l.Middle, l.Bottom, l.Missing} {
-		o.Series = append(o.Series, series{Type: "bar", Name: name, Stack: "tally", BarCategoryGap: "35%",
-			ItemStyle: &itemStyle{Color: text.StyleOf(tiers[k]).Color},
-			Label:     &label{Show: on(true), Position: "inside"},
+		o.Series = append(o.Series, series{Type: types.ChartBar, Name: name, Stack: "tally", BarCategoryGap: "35%",
+			ItemStyle: &opts.ItemStyle{Color: text.StyleOf(tiers[k]).Color},
+			Label:     &label{Label: opts.Label{Show: opts.Bool(true), Position: "inside"}},
 			Data:      segments[k],
 		})
 	}
@@ -124,7 +128,7 @@ func tallyChart(res *rank.Result, head, tail int) (o *option, height int) {
 }
 
 // tierLegend is the legend of the four tiers, below the title at top px.
-func tierLegend(l text.Labels, top int) *legend {
-	return &legend{Show: true, Left: "left", Top: top, ItemWidth: 14, ItemHeight: 10,
+func tierLegend(l text.Labels, top int) *opts.Legend {
+	return &opts.Legend{Show: opts.Bool(true), Left: "left", Top: strconv.Itoa(top), ItemWidth: 14, ItemHeight: 10,
 		Data: []string{l.Top, l.Middle, l.Bottom, l.Missing}}
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/go-echarts/go-echarts/v2/opts"
+
 	"shaipin/data"
 	"shaipin/rank"
 	"shaipin/text"
@@ -55,9 +57,9 @@ func newIndicatorBars(res *rank.Result, ind rank.Indicator) indicatorBars {
 		b.most = max(b.most, *e.Value)
 		b.items = append(b.items, item{
 			Name:      tip,
-			Value:     num(data.Round(*e.Value, ind.Precision)),
+			Value:     data.Round(*e.Value, ind.Precision),
 			ItemStyle: tierColor(e.Tier),
-			Label:     &label{Formatter: formatter},
+			Label:     &opts.Label{Formatter: formatter},
 		})
 		b.names = append(b.names, e.Unit)
 	}
@@ -94,14 +96,14 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o *optio
 	s := bars(ind.Name, b.items, "35%", 12)
 	if b.twoLines {
 		s.Label.LineHeight = 15
-		s.Label.Rich = map[string]textStyle{"s": {FontSize: 11, Color: colorSubtle, LineHeight: 15}}
+		s.Label.Rich = map[string]opts.TextStyle{"s": {FontSize: 11, Color: colorSubtle, LineHeight: 15}}
 	}
 	if showSchedule {
 		s.MarkLine = scheduleLine(share)
 		// The schedule line must stay in view even when every value is
 		// below it.
 		if share > b.most {
-			o.XAxis[0].Max = number(share)
+			o.XAxis[0].Max = share
 		}
 	}
 	o.Series = []series{s}
@@ -113,10 +115,12 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o *optio
 func scheduleLine(share float64) *markLine {
 	name := "时序进度 " + text.Percent(share)
 	return &markLine{
-		Silent:    true,
-		Symbol:    []string{"none", "none"},
-		Label:     &label{Show: on(true), Formatter: name, Position: "start", Color: colorSubtle, FontSize: 11},
-		LineStyle: &lineStyle{Type: "dashed", Color: "#4b5563", Width: 1.2},
-		Data:      []markLineItem{{Name: name, XAxis: share}},
+		MarkLineStyle: opts.MarkLineStyle{
+			Symbol:    []string{"none", "none"},
+			Label:     &opts.Label{Show: opts.Bool(true), Formatter: name, Position: "start", Color: colorSubtle, FontSize: 11},
+			LineStyle: &opts.LineStyle{Type: "dashed", Color: "#4b5563", Width: 1.2},
+		},
+		Silent: true,
+		Data:   []opts.MarkLineNameXAxisItem{{Name: name, XAxis: share}},
 	}
 }

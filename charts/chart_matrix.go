@@ -1,6 +1,11 @@
 package charts
 
 import (
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
 	"shaipin/rank"
 	"shaipin/text"
 )
@@ -38,7 +43,7 @@ func newMatrixCells(res *rank.Result, units []string) matrixCells {
 				// pass through literal so that only these braces count.
 				m.rows = append(m.rows, "{g|"+literal(g)+"}")
 				for x := range units {
-					m.bands = append(m.bands, item{Value: cell(x, y, 0)})
+					m.bands = append(m.bands, item{Value: []int{x, y, 0}})
 				}
 			}
 			m.rows = append(m.rows, literal(ind.Name))
@@ -57,7 +62,7 @@ func (m *matrixCells) addRow(ind rank.Indicator, col map[string]int, y int) {
 		}
 		name := e.Unit + " · " + ind.Name + "\n"
 		if e.Value == nil || e.Rank == nil {
-			m.tiers[3] = append(m.tiers[3], item{Name: name + "未报送,不参与排名", Value: cell(x, y, 0)})
+			m.tiers[3] = append(m.tiers[3], item{Name: name + "未报送,不参与排名", Value: []int{x, y, 0}})
 			continue
 		}
 		name += e.Display + ind.Unit
@@ -71,7 +76,7 @@ func (m *matrixCells) addRow(ind rank.Indicator, col map[string]int, y int) {
 		case rank.Bottom:
 			k = 2
 		}
-		m.tiers[k] = append(m.tiers[k], item{Name: name, Value: cell(x, y, *e.Rank)})
+		m.tiers[k] = append(m.tiers[k], item{Name: name, Value: []int{x, y, *e.Rank}})
 	}
 }
 
@@ -91,27 +96,29 @@ func matrixChart(res *rank.Result, units []string) (o *option, height int) {
 	l := text.TierLabels(res.Rules)
 	o = newChart("排名矩阵", "格中数字为名次 · 单位按总榜名次排列", "排名矩阵-"+res.Month.String())
 	o.Legend = tierLegend(l, 48)
-	o.Grid = []grid{{Left: px(0), Right: px(4), Top: px(gridTop), Bottom: px(4), ContainLabel: true}}
-	o.XAxis = []axis{{Type: "category", Position: "top", Data: units,
+	o.Grid = []opts.Grid{{Left: "0", Right: "4", Top: strconv.Itoa(gridTop), Bottom: "4", ContainLabel: opts.Bool(true)}}
+	o.XAxis = []xAxis{{XAxis: opts.XAxis{Type: "category", Position: "top", Data: units,
+		AxisLine: &opts.AxisLine{Show: opts.Bool(false)}, AxisTick: &opts.AxisTick{Show: opts.Bool(false)},
+		SplitArea: &opts.SplitArea{Show: opts.Bool(false)}},
 		AxisLabel: &axisLabel{Interval: px(0), FontSize: 12, Color: colorText, Width: px(0), Overflow: "none", LineHeight: 14},
-		AxisLine:  &shown{}, AxisTick: &shown{}, SplitArea: &shown{},
 	}}
-	o.YAxis = []axis{{Type: "category", Inverse: true, Data: m.rows,
+	o.YAxis = []yAxis{{YAxis: opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: m.rows,
+		AxisLine: &opts.AxisLine{Show: opts.Bool(false)}},
 		AxisLabel: &axisLabel{Interval: px(0), FontSize: 12, Color: colorText, Width: px(210), Overflow: "truncate", LineHeight: 14,
-			Rich: map[string]textStyle{"g": {FontWeight: "bold", FontSize: 13, Color: colorText}}},
-		AxisLine: &shown{}, AxisTick: &shown{},
+			Rich: map[string]opts.TextStyle{"g": {FontWeight: "bold", FontSize: 13, Color: colorText}}},
+		AxisTick: &opts.AxisTick{Show: opts.Bool(false)},
 	}}
 	// The header bands are decoration: no tooltip, no hover.
-	o.Series = []series{{Type: "heatmap", Name: "分组", Data: m.bands, Silent: true,
-		ItemStyle: &itemStyle{Color: colorBand, BorderColor: "#ffffff", BorderWidth: 2},
-		Tooltip:   &shown{}, Emphasis: &emphasis{Disabled: true},
+	o.Series = []series{{Type: types.ChartHeatMap, Name: "分组", Data: m.bands, Silent: true,
+		ItemStyle: &opts.ItemStyle{Color: colorBand, BorderColor: "#ffffff", BorderWidth: 2},
+		Tooltip:   &opts.Tooltip{Show: opts.Bool(false)}, Emphasis: &emphasis{Disabled: true},
 	}}
 	for k, t := range []rank.Tier{rank.Top, rank.Middle, rank.Bottom, rank.None} {
 		st := text.StyleOf(t)
-		s := series{Type: "heatmap", Name: []string{l.Top, l.Middle, l.Bottom, l.Missing}[k], Data: m.tiers[k],
-			ItemStyle: &itemStyle{Color: st.Color, BorderColor: "#ffffff", BorderWidth: 2},
-			Label:     &label{Show: on(true), Color: st.OnColor, FontSize: 12},
-			Emphasis:  &emphasis{ItemStyle: &itemStyle{BorderColor: colorText, BorderWidth: 2}},
+		s := series{Type: types.ChartHeatMap, Name: []string{l.Top, l.Middle, l.Bottom, l.Missing}[k], Data: m.tiers[k],
+			ItemStyle: &opts.ItemStyle{Color: st.Color, BorderColor: "#ffffff", BorderWidth: 2},
+			Label:     &label{Label: opts.Label{Show: opts.Bool(true), Color: st.OnColor, FontSize: 12}},
+			Emphasis:  &emphasis{Emphasis: opts.Emphasis{ItemStyle: &opts.ItemStyle{BorderColor: colorText, BorderWidth: 2}}},
 		}
 		if t == rank.None {
 			s.Label.FontSize, s.Label.Formatter = 11, "未报送"
@@ -125,11 +132,11 @@ func matrixChart(res *rank.Result, units []string) (o *option, height int) {
 // character per line, the indicator names wrap, and 未报送 shrinks to a
 // dash (see the key).
 func matrixNarrow(gridTop int) *option {
-	small := series{Label: &label{FontSize: 11}}
+	small := series{Label: &label{Label: opts.Label{FontSize: 11}}}
 	return &option{
-		Grid:   []grid{{Top: px(gridTop + 8)}},
-		XAxis:  []axis{{AxisLabel: &axisLabel{Width: px(12), Overflow: "break", FontSize: 11, LineHeight: 12}}},
-		YAxis:  []axis{{AxisLabel: &axisLabel{Width: px(92), Overflow: "break", FontSize: 10, LineHeight: 11}}},
-		Series: []series{{}, small, small, small, {Label: &label{Formatter: "—"}}},
+		Grid:   []opts.Grid{{Top: strconv.Itoa(gridTop + 8)}},
+		XAxis:  []xAxis{{AxisLabel: &axisLabel{Width: px(12), Overflow: "break", FontSize: 11, LineHeight: 12}}},
+		YAxis:  []yAxis{{AxisLabel: &axisLabel{Width: px(92), Overflow: "break", FontSize: 10, LineHeight: 11}}},
+		Series: []series{{}, small, small, small, {Label: &label{Label: opts.Label{Formatter: "—"}}}},
 	}
 }

@@ -1,5 +1,7 @@
 package charts
 
+import "github.com/go-echarts/go-echarts/v2/opts"
+
 // Skeletons are the frames of the charts the page's script (init.js)
 // completes from the data island when they come into view, and again when
 // the reader picks another indicator or unit: title, axes, grid, the save
@@ -25,17 +27,20 @@ func bumpSkeleton(heading, file string, units int, many bool) (*option, int) {
 	// themselves are named at their ends.
 	o := newChart(heading, "", file)
 	o.Grid = margins(40, 96, 78, 30)
-	lines := &splitLine{Show: true, LineStyle: &lineStyle{Color: "#eef0f3"}}
-	o.XAxis = []axis{{Type: "value", Min: number(0), MinInterval: 1,
-		AxisLabel: &axisLabel{FontSize: 12, Color: colorSubtle}, AxisTick: &shown{}, SplitLine: lines}}
-	o.YAxis = []axis{{Type: "value", Inverse: true, Min: number(1), MinInterval: 1,
-		AxisLabel: &axisLabel{FontSize: 12, Color: colorSubtle}, AxisLine: &shown{}, AxisTick: &shown{}, SplitLine: lines}}
+	lines := &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#eef0f3"}}
+	o.XAxis = []xAxis{{XAxis: opts.XAxis{Type: "value", Min: 0, MinInterval: 1,
+		AxisTick: &opts.AxisTick{Show: opts.Bool(false)}, SplitLine: lines},
+		AxisLabel: &axisLabel{FontSize: 12, Color: colorSubtle}}}
+	o.YAxis = []yAxis{{YAxis: opts.YAxis{Type: "value", Inverse: opts.Bool(true), Min: 1, MinInterval: 1,
+		AxisLine: &opts.AxisLine{Show: opts.Bool(false)}, SplitLine: lines},
+		AxisLabel: &axisLabel{FontSize: 12, Color: colorSubtle}, AxisTick: &opts.AxisTick{Show: opts.Bool(false)}}}
 	o.Tooltip.ExtraCSSText = "max-width:300px;"
 	if !many {
 		o.Tooltip.Trigger = "axis"
-		o.Tooltip.AxisPointer = &axisPointer{Type: "line", LineStyle: &lineStyle{Color: "#c9ced4"}}
+		o.Tooltip.AxisPointer = &axisPointer{AxisPointer: opts.AxisPointer{Type: "line"},
+			LineStyle: &opts.LineStyle{Color: "#c9ced4"}}
 	}
-	narrow := &option{Grid: []grid{{Right: px(74)}}}
+	narrow := &option{Grid: []opts.Grid{{Right: "74"}}}
 	return withMedia(o, narrow, narrowUnit), bumpHeight(units)
 }
 
@@ -48,11 +53,11 @@ func barsSkeleton(file string) (*option, int) {
 	o.XAxis = valueAxis(0)
 	o.YAxis = categoryAxis(nil, 13)
 	// The picked unit's name is rich text "{f|name}".
-	o.YAxis[0].AxisLabel.Rich = map[string]textStyle{"f": {FontWeight: "bold", FontSize: 13, Color: colorText}}
+	o.YAxis[0].AxisLabel.Rich = map[string]opts.TextStyle{"f": {FontWeight: "bold", FontSize: 13, Color: colorText}}
 	s := bars("", nil, "35%", 12)
 	// Labels carry 时序进度 on a second line "{s|…}".
 	s.Label.LineHeight = 15
-	s.Label.Rich = map[string]textStyle{"s": {FontSize: 11, Color: colorSubtle, LineHeight: 15}}
+	s.Label.Rich = map[string]opts.TextStyle{"s": {FontSize: 11, Color: colorSubtle, LineHeight: 15}}
 	o.Series = []series{s}
 	return o, barHeight(10, 62)
 }

@@ -2,6 +2,9 @@ package charts
 
 import (
 	"fmt"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"shaipin/data"
 	"shaipin/rank"
@@ -25,9 +28,9 @@ func unitChart(res *rank.Result, unit, file string) (o *option, height int, ok b
 			}
 			items = append(items, item{
 				Name:      ind.Name + ":" + e.Display + ind.Unit + "\n" + e.Why,
-				Value:     num(data.Round(float64(n-*e.Rank+1)/float64(n)*100, 1)),
+				Value:     data.Round(float64(n-*e.Rank+1)/float64(n)*100, 1),
 				ItemStyle: tierColor(e.Tier),
-				Label:     &label{Formatter: literal(fmt.Sprintf("%s/%d", text.Rank(e), n))},
+				Label:     &opts.Label{Formatter: literal(fmt.Sprintf("%s/%d", text.Rank(e), n))},
 			})
 			names = append(names, ind.Name)
 		}
@@ -43,8 +46,8 @@ func unitChart(res *rank.Result, unit, file string) (o *option, height int, ok b
 	o.YAxis[0].AxisLabel.Width, o.YAxis[0].AxisLabel.Overflow = px(200), "truncate"
 	o.Series = []series{bars("名次", items, "30%", 11)}
 	narrow := &option{
-		YAxis: []axis{{AxisLabel: &axisLabel{Width: px(120), FontSize: 11}}},
-		Grid:  []grid{{Left: px(axisRoom(names, 11, 120))}},
+		YAxis: []yAxis{{AxisLabel: &axisLabel{Width: px(120), FontSize: 11}}},
+		Grid:  []opts.Grid{{Left: strconv.Itoa(axisRoom(names, 11, 120))}},
 	}
 	return withMedia(o, narrow, narrowUnit), top + len(items)*20 + 12, true
 }

@@ -1,75 +1,68 @@
 package charts
 
 import (
-	"encoding/json"
 	"fmt"
 	"reflect"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-// The ECharts options of the report are typed structs of our own, one
-// field per ECharts setting the report uses, named as in ECharts' option
-// reference (https://echarts.apache.org/en/option.html). Not go-echarts:
+// The ECharts options of the report are typed, in go-echarts' vocabulary
+// (github.com/go-echarts/go-echarts/v2/opts): the project requires
+// go-echarts, and its types name each setting as ECharts' option reference
+// does (https://echarts.apache.org/en/option.html). Titles, legends,
+// grids, axes, text, item and line styles, tooltips, labels, mark lines,
+// animation and data items (opts.BarData) are its types.
 //
-//   - The report uses a small, fixed part of ECharts (horizontal bars, a
-//     heatmap, two skeletons the page's script completes); it fits in the
-//     two dozen small types below, which init.js reads as they are.
-//   - go-echarts (v2.6.7, the latest) does not model a dozen of the settings
-//     the report relies on: tooltip confine and extraCssText, saveAsImage
-//     pixelRatio, a y axis' axisTick, rich text, emphasis.disabled, silent
-//     series and mark lines, the top-level textStyle, animationDuration (a
-//     field it never writes) and media queries. Using it fully would still
-//     need a second way in for all of these, which is how the options came
-//     to be patched by dotted paths in generic maps.
-//   - Its charts are made for its own page renderer: JSON() returns a
-//     generic map and adds a default palette and null defaults. The report
-//     has its own page, Content Security Policy and script.
+// go-echarts (v2.6.7, the latest) lacks some settings the report relies
+// on: tooltip confine and extraCssText, the tooltip axis pointer's
+// lineStyle, saveAsImage pixelRatio, a y axis' axisTick, rich text,
+// emphasis.disabled, silent series and mark lines. Each is a field of ours
+// beside the embedded go-echarts type it extends, which encoding/json
+// writes as one object. Where the go-echarts field to extend is itself a
+// go-echarts type (opts.Tooltip's AxisPointer), a field of ours with the
+// same name replaces it: Go and encoding/json both pick the shallower one.
 //
-// Every setting that must be written even when zero (a hidden axis' show,
-// grid margins, a width of 0 that the phone layout resets) is a pointer;
+// Three types are ours outright:
+//   - option, the top level with its media queries (which go-echarts does
+//     not model): go-echarts' charts are made for its own page renderer
+//     (JSON() returns a generic map with a default palette and null
+//     defaults), and the report has its own page, Content Security Policy
+//     and script (init.js);
+//   - series: go-echarts' SingleSeries has no silent, and its label,
+//     emphasis, markLine, tooltip and untyped data would all need
+//     replacing; ours is made of go-echarts' field types;
+//   - axisLabel: opts.AxisLabel writes null showMinLabel/showMaxLabel,
+//     takes interval and lineHeight as strings, cannot write a width of 0
+//     (which a phone layout resets to) and has no rich text.
+//
+// go-echarts writes positions and margins in px as strings ("84"), which
+// ECharts reads as numbers. Every setting that must be written even when
+// zero (a hidden axis' show, a width of 0) is a pointer or such a string;
 // the rest are left out when zero, so that a phone layout (withMedia)
 // holds only what it changes.
 
 // option is one chart's ECharts option, or, with BaseOption and Media, a
 // base option and its phone layout (see withMedia).
 type option struct {
-	Animation         bool       `json:"animation,omitempty"`
-	AnimationDuration int        `json:"animationDuration,omitempty"`
-	TextStyle         *textStyle `json:"textStyle,omitempty"`
-	Title             *title     `json:"title,omitempty"`
-	Toolbox           *toolbox   `json:"toolbox,omitempty"`
-	Tooltip           *tooltip   `json:"tooltip,omitempty"`
-	Legend            *legend    `json:"legend,omitempty"`
-	Grid              []grid     `json:"grid,omitempty"`
-	XAxis             []axis     `json:"xAxis,omitempty"`
-	YAxis             []axis     `json:"yAxis,omitempty"`
-	Series            []series   `json:"series,omitempty"`
+	opts.Animation
+	TextStyle *opts.TextStyle `json:"textStyle,omitempty"`
+	Title     *opts.Title     `json:"title,omitempty"`
+	Toolbox   *toolbox        `json:"toolbox,omitempty"`
+	Tooltip   *tooltip        `json:"tooltip,omitempty"`
+	Legend    *opts.Legend    `json:"legend,omitempty"`
+	Grid      []opts.Grid     `json:"grid,omitempty"`
+	XAxis     []xAxis         `json:"xAxis,omitempty"`
+	YAxis     []yAxis         `json:"yAxis,omitempty"`
+	Series    []series        `json:"series,omitempty"`
 
 	BaseOption *option `json:"baseOption,omitempty"`
 	Media      []media `json:"media,omitempty"`
 }
 
-// textStyle is a text's look; also a rich-text style.
-type textStyle struct {
-	FontFamily string `json:"fontFamily,omitempty"`
-	FontSize   int    `json:"fontSize,omitempty"`
-	FontWeight string `json:"fontWeight,omitempty"`
-	Color      string `json:"color,omitempty"`
-	LineHeight int    `json:"lineHeight,omitempty"`
-}
-
-type title struct {
-	Text         string     `json:"text,omitempty"`
-	Subtext      string     `json:"subtext,omitempty"`
-	Left         string     `json:"left,omitempty"`
-	Top          string     `json:"top,omitempty"`
-	TextStyle    *textStyle `json:"textStyle,omitempty"`
-	SubtextStyle *textStyle `json:"subtextStyle,omitempty"`
-}
-
 type toolbox struct {
-	Show    bool     `json:"show,omitempty"`
-	Right   *int     `json:"right,omitempty"`
-	Top     *int     `json:"top,omitempty"`
+	opts.Toolbox
+	// Feature replaces opts.Toolbox's, whose saveAsImage has no pixelRatio.
 	Feature *feature `json:"feature,omitempty"`
 }
 
@@ -78,176 +71,94 @@ type feature struct {
 }
 
 type saveAsImage struct {
-	Show       bool   `json:"show,omitempty"`
-	Type       string `json:"type,omitempty"`
-	Name       string `json:"name,omitempty"`
-	Title      string `json:"title,omitempty"`
-	PixelRatio int    `json:"pixelRatio,omitempty"`
+	opts.ToolBoxFeatureSaveAsImage
+	PixelRatio int `json:"pixelRatio,omitempty"`
 }
 
 type tooltip struct {
-	Show         bool         `json:"show,omitempty"`
-	Trigger      string       `json:"trigger,omitempty"`
-	Formatter    string       `json:"formatter,omitempty"`
+	opts.Tooltip
+	// AxisPointer replaces opts.Tooltip's, which has no lineStyle.
 	AxisPointer  *axisPointer `json:"axisPointer,omitempty"`
 	Confine      bool         `json:"confine,omitempty"`
 	ExtraCSSText string       `json:"extraCssText,omitempty"`
 }
 
 type axisPointer struct {
-	Type      string     `json:"type,omitempty"`
-	LineStyle *lineStyle `json:"lineStyle,omitempty"`
+	opts.AxisPointer
+	LineStyle *opts.LineStyle `json:"lineStyle,omitempty"`
 }
 
-type lineStyle struct {
-	Type  string  `json:"type,omitempty"`
-	Color string  `json:"color,omitempty"`
-	Width float64 `json:"width,omitempty"`
+type xAxis struct {
+	opts.XAxis
+	// AxisLabel replaces opts.XAxis's (see axisLabel).
+	AxisLabel *axisLabel `json:"axisLabel,omitempty"`
 }
 
-type legend struct {
-	Show       bool     `json:"show"`
-	Left       string   `json:"left,omitempty"`
-	Top        int      `json:"top,omitempty"`
-	ItemWidth  int      `json:"itemWidth,omitempty"`
-	ItemHeight int      `json:"itemHeight,omitempty"`
-	Data       []string `json:"data,omitempty"`
+type yAxis struct {
+	opts.YAxis
+	// AxisLabel replaces opts.YAxis's (see axisLabel).
+	AxisLabel *axisLabel     `json:"axisLabel,omitempty"`
+	AxisTick  *opts.AxisTick `json:"axisTick,omitempty"`
 }
 
-// grid is the plot area's margins in px. Explicit margins instead of
-// containLabel keep the plot area exactly as tall as the rows it was sized
-// for.
-type grid struct {
-	Left         *int `json:"left,omitempty"`
-	Right        *int `json:"right,omitempty"`
-	Top          *int `json:"top,omitempty"`
-	Bottom       *int `json:"bottom,omitempty"`
-	ContainLabel bool `json:"containLabel,omitempty"`
-}
-
-// axis is an x or a y axis.
-type axis struct {
-	Type        string     `json:"type,omitempty"`
-	Show        *bool      `json:"show,omitempty"`
-	Position    string     `json:"position,omitempty"`
-	Inverse     bool       `json:"inverse,omitempty"`
-	Min         *float64   `json:"min,omitempty"`
-	Max         *float64   `json:"max,omitempty"`
-	MinInterval int        `json:"minInterval,omitempty"`
-	Data        []string   `json:"data,omitempty"`
-	AxisLabel   *axisLabel `json:"axisLabel,omitempty"`
-	AxisLine    *shown     `json:"axisLine,omitempty"`
-	AxisTick    *shown     `json:"axisTick,omitempty"`
-	SplitArea   *shown     `json:"splitArea,omitempty"`
-	SplitLine   *splitLine `json:"splitLine,omitempty"`
-}
-
+// axisLabel is an axis' labels (ours: see the top of this file).
 type axisLabel struct {
 	// Interval 0 shows every category label.
-	Interval   *int                 `json:"interval,omitempty"`
-	FontSize   int                  `json:"fontSize,omitempty"`
-	Color      string               `json:"color,omitempty"`
-	Width      *int                 `json:"width,omitempty"`
-	Overflow   string               `json:"overflow,omitempty"`
-	LineHeight int                  `json:"lineHeight,omitempty"`
-	Rich       map[string]textStyle `json:"rich,omitempty"`
+	Interval   *int                      `json:"interval,omitempty"`
+	FontSize   int                       `json:"fontSize,omitempty"`
+	Color      string                    `json:"color,omitempty"`
+	Width      *int                      `json:"width,omitempty"`
+	Overflow   string                    `json:"overflow,omitempty"`
+	LineHeight int                       `json:"lineHeight,omitempty"`
+	Rich       map[string]opts.TextStyle `json:"rich,omitempty"`
 }
 
-// shown switches a part on or off.
-type shown struct {
-	Show bool `json:"show"`
-}
-
-type splitLine struct {
-	Show      bool       `json:"show"`
-	LineStyle *lineStyle `json:"lineStyle,omitempty"`
-}
-
+// series is one series (ours: see the top of this file).
 type series struct {
-	Type           string     `json:"type,omitempty"`
-	Name           string     `json:"name,omitempty"`
-	Stack          string     `json:"stack,omitempty"`
-	BarCategoryGap string     `json:"barCategoryGap,omitempty"`
-	Silent         bool       `json:"silent,omitempty"`
-	ItemStyle      *itemStyle `json:"itemStyle,omitempty"`
-	Label          *label     `json:"label,omitempty"`
-	Tooltip        *shown     `json:"tooltip,omitempty"`
-	Emphasis       *emphasis  `json:"emphasis,omitempty"`
-	MarkLine       *markLine  `json:"markLine,omitempty"`
-	Data           []item     `json:"data,omitempty"`
+	Type           string          `json:"type,omitempty"`
+	Name           string          `json:"name,omitempty"`
+	Stack          string          `json:"stack,omitempty"`
+	BarCategoryGap string          `json:"barCategoryGap,omitempty"`
+	Silent         bool            `json:"silent,omitempty"`
+	ItemStyle      *opts.ItemStyle `json:"itemStyle,omitempty"`
+	Label          *label          `json:"label,omitempty"`
+	Tooltip        *opts.Tooltip   `json:"tooltip,omitempty"`
+	Emphasis       *emphasis       `json:"emphasis,omitempty"`
+	MarkLine       *markLine       `json:"markLine,omitempty"`
+	Data           []item          `json:"data,omitempty"`
 }
 
-type itemStyle struct {
-	Color       string  `json:"color,omitempty"`
-	BorderColor string  `json:"borderColor,omitempty"`
-	BorderWidth float64 `json:"borderWidth,omitempty"`
-}
-
+// label is a series' labels; rich holds the styles of rich-text markers
+// ("{s|…}") in its formatter.
 type label struct {
-	Show       *bool                `json:"show,omitempty"`
-	Position   string               `json:"position,omitempty"`
-	Color      string               `json:"color,omitempty"`
-	FontSize   int                  `json:"fontSize,omitempty"`
-	LineHeight int                  `json:"lineHeight,omitempty"`
-	Formatter  string               `json:"formatter,omitempty"`
-	Rich       map[string]textStyle `json:"rich,omitempty"`
+	opts.Label
+	Rich map[string]opts.TextStyle `json:"rich,omitempty"`
 }
 
 type emphasis struct {
-	Disabled  bool       `json:"disabled,omitempty"`
-	ItemStyle *itemStyle `json:"itemStyle,omitempty"`
+	opts.Emphasis
+	Disabled bool `json:"disabled,omitempty"`
 }
 
-// markLine is a reference line across a chart (时序进度).
+// markLine is a reference line across a chart (时序进度): go-echarts'
+// opts.MarkLines, with data typed (its own is []interface{}) and silent.
 type markLine struct {
-	Silent    bool           `json:"silent,omitempty"`
-	Symbol    []string       `json:"symbol,omitempty"`
-	Label     *label         `json:"label,omitempty"`
-	LineStyle *lineStyle     `json:"lineStyle,omitempty"`
-	Data      []markLineItem `json:"data,omitempty"`
+	opts.MarkLineStyle
+	Silent bool                         `json:"silent,omitempty"`
+	Data   []opts.MarkLineNameXAxisItem `json:"data,omitempty"`
 }
 
-type markLineItem struct {
-	Name  string  `json:"name,omitempty"`
-	XAxis float64 `json:"xAxis"`
-}
+// item is one bar or one heatmap cell: a data item's name (what its
+// tooltip shows), value, itemStyle and label are the same in every ECharts
+// series; go-echarts' HeatMapData is BarData without the styles. Its value
+// is a number, a heatmap cell [x, y, rank], or empty (a gap row).
+type item = opts.BarData
 
-// item is one bar or one heatmap cell. Name is what its tooltip shows.
-type item struct {
-	Name      string     `json:"name,omitempty"`
-	Value     value      `json:"value"`
-	ItemStyle *itemStyle `json:"itemStyle,omitempty"`
-	Label     *label     `json:"label,omitempty"`
-}
+// empty is ECharts' empty value, a gap row.
+const empty = "-"
 
-// value is an item's value: a number, a heatmap cell [x, y, rank], or
-// nothing (a gap row).
-type value struct {
-	n    float64
-	cell []int
-	none bool
-}
-
-func num(n float64) value    { return value{n: n} }
-func cell(x, y, n int) value { return value{cell: []int{x, y, n}} }
-func gap() value             { return value{none: true} }
-
-// MarshalJSON writes the value as ECharts reads it; "-" is its empty value.
-func (v value) MarshalJSON() ([]byte, error) {
-	switch {
-	case v.none:
-		return []byte(`"-"`), nil
-	case v.cell != nil:
-		return json.Marshal(v.cell)
-	}
-	return json.Marshal(v.n)
-}
-
-// px, on and number point at a setting that must be written even when
-// zero or false.
-func px(n int) *int             { return &n }
-func on(b bool) *bool           { return &b }
-func number(f float64) *float64 { return &f }
+// px points at a setting that must be written even when zero.
+func px(n int) *int { return &n }
 
 // media is one entry of an option's media queries.
 type media struct {

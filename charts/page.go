@@ -1,6 +1,6 @@
 // Package charts renders the leaderboard as one self-contained, offline
-// HTML page: typed ECharts options (option.go) in our own html/template
-// page, with ECharts inlined. The words come from package text.
+// HTML page: ECharts options in go-echarts' types (option.go) in our own
+// html/template page, with ECharts inlined. The words come from package text.
 //
 // Safety: chart options are JSON (json.Marshal escapes <, > and &) in
 // <script type="application/json"> islands that a small inline script
