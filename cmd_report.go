@@ -23,6 +23,7 @@ type ReportOptions struct {
 	Rules     rank.Options
 	Out       string    // the output folder
 	Timings   bool      // print how long each stage took
+	Open      bool      // open the HTML in the default browser when done
 	Generated time.Time // shown in the outputs: SOURCE_DATE_EPOCH, or now
 }
 
@@ -40,13 +41,14 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 生成时间可用环境变量 SOURCE_DATE_EPOCH 固定,使两次输出逐字节相同。`,
 		Flags: append(rankFlags(),
 			outFlag("report", "输出目录"),
-			&cli.BoolFlag{Name: "timings", Usage: "在标准错误输出各阶段耗时(读取、排名、HTML、Excel、JSON)"}),
+			&cli.BoolFlag{Name: "timings", Usage: "在标准错误输出各阶段耗时(读取、排名、HTML、Excel、JSON)"},
+			&cli.BoolFlag{Name: "open", Usage: "完成后用默认浏览器打开 HTML 报告"}),
 		Action: action(parseReport, runReport),
 	}
 }
 
 func parseReport(c *cli.Context) (ReportOptions, error) {
-	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings")}
+	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Open: c.Bool("open")}
 	var err error
 	if o.Inputs, err = parseInputs(c); err != nil {
 		return o, err
@@ -113,6 +115,9 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 	}
 	if o.Timings {
 		fmt.Fprintln(stderr, clock)
+	}
+	if o.Open {
+		openReport(paths[0], stderr) // the HTML: reportOutputs lists it first
 	}
 	return nil
 }

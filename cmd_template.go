@@ -115,7 +115,7 @@ func templateTargets(o TemplateOptions, blank *data.Period, aliases map[string][
 		dir := cmp.Or(o.Out, period+"-填报表")
 		var ts []templateTarget
 		for _, u := range blank.Units {
-			ts = append(ts, templateTarget{filepath.Join(dir, period+"-"+fileSafe(u)+".xlsx"), u})
+			ts = append(ts, templateTarget{filepath.Join(dir, period+"-"+out.SafeName(u)+".xlsx"), u})
 		}
 		return ts, nil
 	case o.Unit != "":
@@ -123,18 +123,8 @@ func templateTargets(o TemplateOptions, blank *data.Period, aliases map[string][
 		if err != nil {
 			return nil, usageError{fmt.Errorf("--unit %q %w(可选:%s)", o.Unit, err, strings.Join(blank.Units, "、"))}
 		}
-		return []templateTarget{{cmp.Or(o.Out, period+"-"+fileSafe(unit)+".xlsx"), unit}}, nil
+		return []templateTarget{{cmp.Or(o.Out, period+"-"+out.SafeName(unit)+".xlsx"), unit}}, nil
 	default:
 		return []templateTarget{{cmp.Or(o.Out, period+"-填报模板.xlsx"), ""}}, nil
 	}
-}
-
-// fileSafe makes a unit name usable in a file name.
-func fileSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, s)
 }

@@ -5,12 +5,15 @@ go 1.26.8
 require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/cli/browser v1.3.0
 	github.com/go-echarts/go-echarts/v2 v2.6.7
 	github.com/gomutex/godocx v0.1.6-0.20250811222946-aefd2d814cd1
+	github.com/inconshreveable/mousetrap v1.1.0
 	github.com/richardlehane/mscfb v1.0.9
 	github.com/urfave/cli/v2 v2.27.7
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/sync v0.24.0
+	golang.org/x/sys v0.50.0
 	golang.org/x/text v0.43.0
 )
 

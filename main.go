@@ -15,13 +15,20 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"shaipin/data"
+	"shaipin/out"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"
 
 func main() {
-	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+	restore := setupConsole()
+	code := run(os.Args, os.Stdout, os.Stderr)
+	if startedByExplorer() {
+		pause(os.Stdin, os.Stdout)
+	}
+	restore()
+	os.Exit(code)
 }
 
 // usageError marks a mistake in the command line: exit status 2.
@@ -36,7 +43,14 @@ func (e usageError) Unwrap() error { return e.err }
 // run is the whole program; it returns the exit status. It is the one
 // place that decides it: actions return plain errors.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 1 && startedByExplorer() {
+		fmt.Fprint(stdout, explorerHelp)
+		return 0
+	}
 	app := newApp(stdout, stderr)
+	if report, ok := dropped(app, args); ok {
+		args = report
+	}
 	err := app.Run(interspersed(app, args))
 	if err == nil {
 		return 0
@@ -49,12 +63,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var list data.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintln(stderr, withHint(e))
+			fmt.Fprintln(stderr, withHint(out.InUse(e)))
 		}
 		fmt.Fprintf(stderr, "共 %d 个问题,请修改后重试。\n", len(list))
 		return 1
 	}
-	fmt.Fprintf(stderr, "错误:%s\n", withHint(err))
+	fmt.Fprintf(stderr, "错误:%s\n", withHint(out.InUse(err)))
 	return 1
 }
 
@@ -148,6 +162,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	}
 	app.Action = func(c *cli.Context) error {
 		if c.Args().Len() > 0 {
+			if err := notFound(c.Args().Slice()); err != nil {
+				return usageError{err}
+			}
 			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、sample、template、merge)", c.Args().First())}
 		}
 		return cli.ShowAppHelp(c)

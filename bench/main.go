@@ -21,7 +21,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -79,8 +78,7 @@ func run(bin, dir, only string) error {
 			return fmt.Errorf("%s: %v\n%s", s.Name, err, stderr.String())
 		}
 		wall := time.Since(start)
-		rss := float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
-		r := row{scale: s, files: len(paths), floor: floor, wall: wall, rssMB: rss, stages: stages(stderr.String())}
+		r := row{scale: s, files: len(paths), floor: floor, wall: wall, rssMB: peakMB(cmd.ProcessState), stages: stages(stderr.String())}
 		r.html, r.xlsx, r.json = sizeOf(out, ".html"), sizeOf(out, ".xlsx"), sizeOf(out, ".json")
 		rows = append(rows, r)
 	}

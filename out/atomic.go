@@ -39,6 +39,9 @@ type pending struct {
 
 // prepare writes the content to a temporary file beside path.
 func (p *pending) prepare() (err error) {
+	if err := ValidName(filepath.Base(p.path)); err != nil {
+		return err
+	}
 	dir := filepath.Dir(p.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("无法创建目录 %s: %w", dir, err)
@@ -70,18 +73,19 @@ func (p *pending) prepare() (err error) {
 }
 
 // commit renames the file into place, first keeping the earlier file as
-// a backup when keep is set.
+// a backup when keep is set. A file held open in Excel fails here, on
+// Windows, with an *InUseError naming path, not the temporary file.
 func (p *pending) commit(keep bool) error {
 	if keep {
 		if err := p.keepBackup(); err != nil {
 			p.discard()
-			return fmt.Errorf("无法保存 %s: %w", p.path, err)
+			return inUse(p.path, fmt.Errorf("无法保存 %s: %w", p.path, err))
 		}
 	}
 	if err := os.Rename(p.tmp, p.path); err != nil {
 		p.discard()
 		p.forget()
-		return fmt.Errorf("无法保存 %s: %w", p.path, err)
+		return inUse(p.path, fmt.Errorf("无法保存 %s: %w", p.path, err))
 	}
 	p.tmp = ""
 	return nil
