@@ -42,16 +42,13 @@ func parseRank(c *cli.Context) (RankOptions, error) {
 		return o, usageError{fmt.Errorf("--format 只能是 table、json 或 csv,而不是 %q", o.Format)}
 	}
 	var err error
-	if o.Inputs, err = parseInputs(c); err != nil {
-		return o, err
-	}
-	o.Rules, err = rankRules(c, o.Read.Period)
+	o.Inputs, o.Rules, err = parseRanked(c)
 	return o, err
 }
 
 // runRank ranks and writes the result to stdout in the chosen format.
 func runRank(_ context.Context, o RankOptions, stdout, stderr io.Writer) error {
-	res, err := o.compute(o.Rules, stderr)
+	res, _, err := o.compute(o.Rules, stderr)
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ type ReportOptions struct {
 	Out       string    // the output folder
 	Timings   bool      // print how long each stage took
 	Open      bool      // open the HTML in the default browser when done
+	Draws     drawPlan  // --robust and --seed
 	Generated time.Time // shown in the outputs: SOURCE_DATE_EPOCH, or now
 }
 
@@ -42,7 +43,10 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 		Flags: append(rankFlags(),
 			outFlag("report", "输出目录"),
 			&cli.BoolFlag{Name: "timings", Usage: "在标准错误输出各阶段耗时(读取、排名、HTML、Excel、JSON)"},
-			&cli.BoolFlag{Name: "open", Usage: "完成后用默认浏览器打开 HTML 报告"}),
+			&cli.BoolFlag{Name: "open", Usage: "完成后用默认浏览器打开 HTML 报告"},
+			&cli.IntFlag{Name: flagRobust, Value: rank.DefaultDraws, Usage: "稳健性分析的抽样次数,给出总榜名次区间;0 为不做。" +
+				"未指定时单位数 × 指标数超过 10 万(如全国规模)自动不做"},
+			seedFlag()),
 		Action: action(parseReport, runReport),
 	}
 }
@@ -50,10 +54,10 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 func parseReport(c *cli.Context) (ReportOptions, error) {
 	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Open: c.Bool("open")}
 	var err error
-	if o.Inputs, err = parseInputs(c); err != nil {
+	if o.Inputs, o.Rules, err = parseRanked(c); err != nil {
 		return o, err
 	}
-	if o.Rules, err = rankRules(c, o.Read.Period); err != nil {
+	if o.Draws, err = parseDraws(c, flagRobust, true); err != nil {
 		return o, err
 	}
 	o.Generated, err = generationTime()
@@ -122,7 +126,8 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 	return nil
 }
 
-// rankTimed loads and ranks, timing both stages.
+// rankTimed loads, ranks, checks and runs the robustness draws, timing
+// each stage.
 func (o ReportOptions) rankTimed(clock *stopwatch, stderr io.Writer) (*rank.Result, error) {
 	ds, err := o.load(stderr)
 	if err != nil {
@@ -131,6 +136,15 @@ func (o ReportOptions) rankTimed(clock *stopwatch, stderr io.Writer) (*rank.Resu
 	clock.lap("读取")
 	res, err := rank.Compute(ds, o.Rules)
 	clock.lap("排名")
+	if err != nil {
+		return nil, err
+	}
+	if err := checked(ds, res, o.Strict, stderr); err != nil {
+		return nil, err
+	}
+	clock.lap("核查")
+	err = o.Draws.add(ds, res, o.Rules, stderr)
+	clock.lap("稳健性")
 	return res, err
 }
 

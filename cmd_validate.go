@@ -21,7 +21,7 @@ func validateCommand() *cli.Command {
 		Name:      "validate",
 		Usage:     "检查工作簿,列出全部问题(每行一个:文件: 工作表!单元格: 说明)",
 		ArgsUsage: "[工作簿.xlsx 或目录 ...]",
-		Flags:     inputFlags(),
+		Flags:     append(inputFlags(), strictFlag()),
 		Action:    action(parseValidate, runValidate),
 	}
 }
@@ -31,8 +31,9 @@ func parseValidate(c *cli.Context) (ValidateOptions, error) {
 	return ValidateOptions{in}, err
 }
 
-// runValidate reads the inputs and describes each period; warnings go to
-// stdout, since here they are the output.
+// runValidate reads the inputs, checks the figures and describes each
+// period and, for the period chosen (--period, or the latest), each unit;
+// warnings go to stdout, since here they are the output.
 func runValidate(_ context.Context, o ValidateOptions, stdout, _ io.Writer) error {
 	ds, err := o.read()
 	if ds != nil {
@@ -41,8 +42,21 @@ func runValidate(_ context.Context, o ValidateOptions, stdout, _ io.Writer) erro
 	if err != nil {
 		return err
 	}
+	fs := findings(ds, 0)
+	if err := reportFindings(fs, o.Strict, stdout); err != nil {
+		return err
+	}
 	for _, p := range ds.Periods {
 		fmt.Fprintln(stdout, summary(p))
+	}
+	p := ds.Latest()
+	if q := ds.Find(o.Read.Period); q != nil {
+		p = q
+	}
+	unitSummary(stdout, p, fs)
+	if len(fs) > 0 {
+		fmt.Fprintf(stdout, "读取通过,但有 %d 条数据核查提示,请核对上面的警告(加 --%s 则按错误处理)。\n", len(fs), flagStrict)
+		return nil
 	}
 	fmt.Fprintln(stdout, "检查通过。")
 	return nil

@@ -17,6 +17,14 @@ const (
 	flagMaxUnzip = "max-unzip-mb"
 	flagMaxSheet = "max-sheet-mb"
 	flagOut      = "out"
+	// The composite's rules: given, they win over the 参数 sheet.
+	flagScore       = "score"
+	flagWeights     = "weights"
+	flagMissing     = "missing"
+	flagMinCoverage = "min-coverage"
+	flagBoard       = "board"
+	flagStrict      = "strict"
+	flagSeed        = "seed"
 )
 
 // periodFlag is --period; what the period means depends on the command.
@@ -48,12 +56,43 @@ const tieHelp = `并列规则:competition(默认,美式)或 dense(中国式)。
 
 // rankFlags are the inputs plus the rules of every command that ranks.
 func rankFlags() []cli.Flag {
-	return append(inputFlags(),
+	flags := append(inputFlags(),
 		&cli.StringFlag{Name: "ties", Value: string(rank.Competition), Usage: tieHelp},
 		&cli.IntFlag{Name: "top", Value: 3, Usage: "前档(红旗)名次数"},
 		&cli.IntFlag{Name: "bottom", Value: 3, Usage: "后档(黄旗)名次数"},
-		&cli.StringFlag{Name: "score", Value: string(rank.MinMax), Usage: "综合得分方法:minmax(每项最优 100、最差 0,线性)或 rank(按名次给分)"},
 	)
+	return append(flags, methodFlags()...)
+}
+
+// settingHelp ends the usage of a flag a 参数 cell can set instead.
+func settingHelp(key, def string) string {
+	return "。不指定时按参数表「" + key + "」,参数表未写时为 " + def
+}
+
+// methodFlags are the composite's rules and --strict. They have no
+// default here: unset, the 参数 sheet decides (rank.Options.Resolve).
+func methodFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: flagScore, Usage: "综合得分方法:minmax(极差标准化,每项最优 100、最差 0)、rank(名次得分)、" +
+			"efficacy(功效系数法,60—100)、zscore(标准分)、target(目标值法)或 topsis(优劣解距离法)" + settingHelp("综合得分方法", "minmax")},
+		&cli.StringFlag{Name: flagWeights, Usage: "权重:given(按指标说明)、equal(等权)或 entropy(熵权法,由数据计算)" + settingHelp("权重方法", "given")},
+		&cli.StringFlag{Name: flagMissing, Usage: "未报送指标在综合得分中怎么算:skip(跳过,权重分给已报送的指标)、" +
+			"last(按该项最低分,不报即末位)或 zero(按 0 分)" + settingHelp("缺失处理", "skip")},
+		&cli.StringFlag{Name: flagMinCoverage, Usage: "最低覆盖率:已报送指标的权重占比低于它的单位不参与总榜排名,写 0.5、50% 或 50;0 为不设" +
+			settingHelp("最低覆盖率", "50%")},
+		&cli.StringFlag{Name: flagBoard, Usage: "总榜方式:score(按综合得分)或 tally(按红黄旗项数:前3位项数 − 后3位项数)" + settingHelp("总榜方式", "score")},
+		strictFlag(),
+	}
+}
+
+// strictFlag is --strict: the plausibility findings stop the run.
+func strictFlag() cli.Flag {
+	return &cli.BoolFlag{Name: flagStrict, Usage: "数据核查提示按错误处理:有提示即列出并退出(退出码 1),不输出结果(「分布偏斜」提示仍只是提醒)"}
+}
+
+// seedFlag is --seed of the robustness draws.
+func seedFlag() cli.Flag {
+	return &cli.Uint64Flag{Name: flagSeed, Value: 1, Usage: "稳健性分析的随机种子:同一种子结果完全相同"}
 }
 
 // limits reads the limitFlags.
@@ -81,15 +120,11 @@ func rankRules(c *cli.Context, period data.Month) (rank.Options, error) {
 	o.Period = period
 	o.Ties = rank.TieMode(c.String("ties"))
 	o.Top, o.Bottom = c.Int("top"), c.Int("bottom")
-	o.Score = rank.ScoreMethod(c.String("score"))
-	if o.Ties != rank.Competition && o.Ties != rank.Dense {
-		return o, usageError{fmt.Errorf("--ties 只能是 competition 或 dense,而不是 %q", o.Ties)}
-	}
-	if o.Score != rank.MinMax && o.Score != rank.RankPoints {
-		return o, usageError{fmt.Errorf("--score 只能是 minmax 或 rank,而不是 %q", o.Score)}
+	if err := oneOf("ties", o.Ties, []rank.TieMode{rank.Competition, rank.Dense}); err != nil {
+		return o, err
 	}
 	if o.Top < 0 || o.Bottom < 0 {
 		return o, usageError{errors.New("--top 和 --bottom 不能为负数")}
 	}
-	return o, nil
+	return o, methodRules(c, &o)
 }

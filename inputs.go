@@ -17,14 +17,27 @@ type Inputs struct {
 	Files []string
 	// Read holds --period and the size limits.
 	Read data.Options
+	// Strict (--strict) makes the plausibility findings errors.
+	Strict bool
 }
 
 // parseInputs reads the arguments and inputFlags.
 func parseInputs(c *cli.Context) (Inputs, error) {
-	in := Inputs{Files: c.Args().Slice(), Read: limits(c)}
+	in := Inputs{Files: c.Args().Slice(), Read: limits(c), Strict: c.Bool(flagStrict)}
 	var err error
 	in.Read.Period, err = monthFlag(c)
 	return in, err
+}
+
+// parseRanked reads the inputs and the ranking rules of a command that
+// ranks (rankFlags); the rules' period is the inputs'.
+func parseRanked(c *cli.Context) (Inputs, rank.Options, error) {
+	in, err := parseInputs(c)
+	if err != nil {
+		return in, rank.Options{}, err
+	}
+	rules, err := rankRules(c, in.Read.Period)
+	return in, rules, err
 }
 
 // read reads the inputs, or the embedded sample when there are none.
@@ -48,11 +61,16 @@ func (in Inputs) load(stderr io.Writer) (*data.Dataset, error) {
 	return ds, err
 }
 
-// compute loads and ranks.
-func (in Inputs) compute(rules rank.Options, stderr io.Writer) (*rank.Result, error) {
+// compute loads, ranks and checks; it returns the dataset too, for what
+// is computed on the result's period afterwards.
+func (in Inputs) compute(rules rank.Options, stderr io.Writer) (*rank.Result, *data.Dataset, error) {
 	ds, err := in.load(stderr)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return rank.Compute(ds, rules)
+	res, err := rank.Compute(ds, rules)
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, ds, checked(ds, res, in.Strict, stderr)
 }

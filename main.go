@@ -149,7 +149,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			rankCommand(),
 			validateCommand(),
-			reportCommand(),
+			reportCommand(), robustCommand(),
 			sampleCommand(), templateCommand(), mergeCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
@@ -165,7 +165,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			if err := notFound(c.Args().Slice()); err != nil {
 				return usageError{err}
 			}
-			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、sample、template、merge)", c.Args().First())}
+			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、robust、sample、template、merge)", c.Args().First())}
 		}
 		return cli.ShowAppHelp(c)
 	}

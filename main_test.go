@@ -139,4 +139,5 @@ func buildInputs(t *testing.T, dir string) {
 	if err := os.WriteFile(filepath.Join(dir, "table.xlsx"), []byte("地区,指标\n婺城区,1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	buildCheckInputs(t, dir)
 }

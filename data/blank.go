@@ -9,9 +9,12 @@ import (
 
 // BlankPeriod is the period of a fill-in template: src's units and
 // indicators with no values, for month m, its title moved to m (see
-// retitle).
+// retitle). It keeps the ranking rules src's 参数 sets, so a city's
+// settings carry from month to month, but not its 数据性质: a new month's
+// figures are not yet known to be anything but official.
 func BlankPeriod(src *Period, m Month) *Period {
-	p := &Period{Month: m, Title: retitle(src.Title, src.Month, m), Source: src.Source, Units: append([]string(nil), src.Units...)}
+	p := &Period{Month: m, Title: retitle(src.Title, src.Month, m), Source: src.Source, Settings: src.Settings,
+		Units: append([]string(nil), src.Units...)}
 	for _, ind := range src.Indicators {
 		c := *ind
 		c.Values = make([]Value, len(p.Units))

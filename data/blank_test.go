@@ -46,3 +46,17 @@ func ym(t *testing.T, s string) Month {
 	}
 	return m
 }
+
+// TestBlankPeriodKeepsSettings: next month's template keeps the city's
+// ranking rules but not last month's 数据性质.
+func TestBlankPeriodKeepsSettings(t *testing.T) {
+	src := &Period{Month: ym(t, "2022-04"), Units: []string{"甲"}, Provenance: Simulated,
+		Settings: Settings{MinCoverage: new(0.4), Missing: "skip", Score: "efficacy"}}
+	p := BlankPeriod(src, ym(t, "2022-05"))
+	if p.Provenance != Official {
+		t.Errorf("a new month's template is %q", p.Provenance)
+	}
+	if settingsText(p.Settings) != settingsText(src.Settings) {
+		t.Errorf("settings %s, want %s", settingsText(p.Settings), settingsText(src.Settings))
+	}
+}

@@ -38,14 +38,16 @@ var sampleMarks = []string{"(示例数据)", "(示例数据)"}
 
 // SampleForm reads the real sample month as a form: the shape of a
 // template when there is no earlier month. Its title loses the sample
-// mark and its source note is dropped, since a real month's form must
-// carry neither.
+// mark and its source note, 数据性质 and ranking rules are dropped, since
+// a real month's form must carry none of them: the sample's rules suit
+// public figures with holes, not a city's returns.
 func SampleForm(opts Options) (*Form, error) {
 	f, err := ReadForm(sample.FileName, sample.Xlsx, opts)
 	if err != nil {
 		return f, err
 	}
 	f.Period.Source = ""
+	f.Period.Settings, f.Period.Provenance = Settings{}, Official
 	for _, s := range sampleMarks {
 		f.Period.Title = strings.ReplaceAll(f.Period.Title, s, "")
 	}

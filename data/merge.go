@@ -229,7 +229,8 @@ func (m *merger) add(s Submission) bool {
 // settle picks each cell's value and builds the merged form.
 func (m *merger) settle(res *Merged) *Form {
 	rp := m.ref.Period
-	p := &Period{Month: m.period, Title: rp.Title, Source: rp.Source, Units: append([]string(nil), rp.Units...)}
+	p := &Period{Month: m.period, Title: rp.Title, Source: rp.Source, Settings: rp.Settings, Provenance: rp.Provenance,
+		Units: append([]string(nil), rp.Units...)}
 	if rp.Month != m.period {
 		p.Title = m.period.Label() + "晒拼指标排名"
 	}
@@ -341,10 +342,16 @@ func (m *merger) choose(ind *Indicator, unit string, entries []Entry, res *Merge
 	return -1
 }
 
-// sameRules reports whether two indicators are ranked the same way.
+// sameRules reports whether two indicators are ranked and checked the
+// same way: their rules, 目标值 and plausible range.
 func sameRules(a, b *Indicator) bool {
 	return a.Direction == b.Direction && a.Weight == b.Weight && a.Decimals == b.Decimals &&
-		a.Ranked == b.Ranked && a.Schedule == b.Schedule
+		a.Ranked == b.Ranked && a.Schedule == b.Schedule &&
+		sameTarget(a.Target, b.Target) && a.Lower == b.Lower && a.Upper == b.Upper
+}
+
+func sameTarget(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // formatValue writes a value with its reported decimals.

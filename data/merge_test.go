@@ -225,3 +225,31 @@ func TestMergeRefusesSeveralPeriods(t *testing.T) {
 		t.Error("values of a refused file were merged")
 	}
 }
+
+// TestMergeKeepsSettings: the merged workbook carries the template's 参数
+// rules, and a template whose 目标值 or limits differ is a rule change.
+func TestMergeKeepsSettings(t *testing.T) {
+	tmpl := mergeForm("", nil)
+	tmpl.Period.Settings = Settings{MinCoverage: new(0.6), Board: "tally"}
+	tmpl.Period.Indicators[1].Target = new(90.0)
+	same := mergeForm("婺城区", map[string][2]float64{"婺城区": {90, 90}})
+	same.Period.Indicators[1].Target = new(90.0)
+	limits := mergeForm("义乌市", map[string][2]float64{"义乌市": {91, 91}})
+	limits.Period.Indicators[1].Target = new(90.0)
+	limits.Period.Indicators[1].Upper = Limit{Set: true, Value: 120}
+	target := mergeForm("金东区", map[string][2]float64{"金东区": {89, 60}})
+	res, err := Merge([]Submission{sub("a.xlsx", 0, same), sub("b.xlsx", 0, limits), sub("c.xlsx", 0, target)},
+		MergeOptions{Template: tmpl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := settingsText(res.Form.Period.Settings); got != settingsText(tmpl.Period.Settings) {
+		t.Errorf("merged settings %s", got)
+	}
+	warns := res.Warnings.Error()
+	for file, want := range map[string]bool{"a.xlsx": false, "b.xlsx": true, "c.xlsx": true} {
+		if got := strings.Contains(warns, file+": 指标说明: \"省级问题整改率\" 指标说明与模板不一致"); got != want {
+			t.Errorf("%s: rule warning %v, want %v:\n%s", file, got, want, warns)
+		}
+	}
+}

@@ -31,7 +31,7 @@ var (
 	yesWords    = map[string]bool{wordYes: true, "Y": true, "y": true, "1": true, "√": true, "YES": true, "yes": true}
 	noWords     = map[string]bool{wordNo: true, "N": true, "n": true, "0": true, "×": true, "NO": true, "no": true}
 	// unboundedWords lift a default limit: 上限 不限 lets a rate exceed 100.
-	unboundedWords = map[string]bool{"不限": true, "无": true, "无限制": true, "不设": true}
+	unboundedWords = map[string]bool{unboundedWord: true, "无": true, "无限制": true, "不设": true}
 )
 
 // readMeta reads 指标说明: the metaColumns, 目标值, 下限 and 上限.
@@ -123,10 +123,10 @@ func (r *reader) yesNoCell(sheet string, rows [][]string, i int, cols map[string
 // limits reads 下限 and 上限 of one row; a lower limit above the upper one
 // is an error on 上限.
 func (r *reader) limits(sheet string, rows [][]string, i int, cols map[string]int) (lower, upper Limit) {
-	lower = r.limit(sheet, rows, i, cols, "下限", math.Inf(-1))
-	upper = r.limit(sheet, rows, i, cols, "上限", math.Inf(1))
+	lower = r.limit(sheet, rows, i, cols, colLower, math.Inf(-1))
+	upper = r.limit(sheet, rows, i, cols, colUpper, math.Inf(1))
 	if lower.Set && upper.Set && lower.Value > upper.Value {
-		raw, j := fetch(rows, i, cols, "上限")
+		raw, j := fetch(rows, i, cols, colUpper)
 		r.errorAt(sheet, i, j, raw, fmt.Errorf("%w:上限小于下限", ErrBadLimit))
 		return Limit{}, Limit{}
 	}

@@ -23,6 +23,8 @@ const (
 	paramSource = "数据来源"
 	// paramProvenance is 数据性质: 正式, 初步, 模拟 or 公开报道.
 	paramProvenance = "数据性质"
+	// paramCoverage is 最低覆盖率; the other rules' keys are in choices.
+	paramCoverage = "最低覆盖率"
 	// ParamFormUnit is the 参数 key that marks a per-unit fill-in form and
 	// names its unit. The reader ignores it; merge uses it to check that a
 	// unit's form holds only that unit's figures.
@@ -45,11 +47,20 @@ const (
 	colDecimals  = "小数位"
 	colRanked    = "参与排名"
 	colSchedule  = "时序进度"
-	colTarget    = "目标值" // read (目标值法), not yet written by WriteForm
+	colTarget    = "目标值" // for 目标值法
+	colLower     = "下限"  // the plausible range the checks hold values to
+	colUpper     = "上限"
 )
 
-// metaColumns are the columns of 指标说明 in the order WriteForm writes them.
+// metaColumns are the columns of 指标说明 in the order WriteForm writes
+// them; it adds limitColumns only when some indicator has one.
 var metaColumns = []string{colIndicator, colGroup, colMeasure, colDirection, colWeight, colDecimals, colRanked, colSchedule}
+
+// limitColumns are the optional columns of 指标说明, in order.
+var limitColumns = []string{colTarget, colLower, colUpper}
+
+// unboundedWord is what WriteForm writes for a limit set to 不限.
+const unboundedWord = "不限"
 
 // The words WriteForm writes in 方向 and in the yes/no columns.
 const (

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -8,9 +9,15 @@ import (
 	"shaipin/textwidth"
 )
 
-// params writes 参数: 期间, 标题, 数据来源 and, for a per-unit form, 填报单位.
+// params writes 参数: 期间, 标题, 数据来源, 数据性质 unless official, the
+// ranking rules the period sets (Settings) and, for a per-unit form,
+// 填报单位.
 func (b *formBook) params() {
 	rows := [][2]string{{paramPeriod, b.p.Month.String()}, {paramTitle, b.p.Title}, {paramSource, b.p.Source}}
+	if b.p.Provenance != Official {
+		rows = append(rows, [2]string{paramProvenance, b.p.Provenance.Label()})
+	}
+	rows = append(rows, b.p.Settings.rows()...)
 	if b.opts.Unit != "" {
 		rows = append(rows, [2]string{ParamFormUnit, b.opts.Unit})
 	}
@@ -47,14 +54,21 @@ func (b *formBook) pairSheet(s string, heads [2]string, rows [][2]string, widths
 	}
 }
 
-// meta writes 指标说明 with every column the reader knows (metaColumns).
+// meta writes 指标说明 with the metaColumns and, when some indicator has
+// one, 目标值, 下限 and 上限.
 func (b *formBook) meta() {
 	const s = SheetIndicators
 	b.newSheet(s)
 	hdr, key, val := b.style(cellStyle{kind: kindHeader}), b.style(cellStyle{kind: kindKey}), b.style(cellStyle{kind: kindPlain})
 	center := b.style(cellStyle{kind: kindCenter})
 	widths := []float64{30, 16, 8, 8, 7, 7, 9, 9}
-	for j, h := range metaColumns {
+	heads := metaColumns
+	limits := hasLimits(b.p)
+	if limits {
+		heads = append(heads[:len(heads):len(heads)], limitColumns...)
+		widths = append(widths, 9, 9, 9)
+	}
+	for j, h := range heads {
 		b.text(s, j+1, 1, h, hdr)
 	}
 	for i, ind := range b.p.Indicators {
@@ -71,6 +85,9 @@ func (b *formBook) meta() {
 		}
 		b.text(s, 7, r, yesNo(ind.Ranked), center)
 		b.text(s, 8, r, yesNo(ind.Schedule), center)
+		if limits {
+			b.limits(s, r, 9, ind, center)
+		}
 		widths[0] = max(widths[0], float64(textwidth.Of(ind.Name))+2)
 		widths[1] = max(widths[1], float64(textwidth.Of(ind.Group))+2)
 	}
@@ -81,6 +98,36 @@ func (b *formBook) meta() {
 	b.printSetup(s, true)
 	if b.opts.Form {
 		b.protect(s)
+	}
+}
+
+// hasLimits reports whether some indicator of p has a 目标值, 下限 or 上限.
+func hasLimits(p *Period) bool {
+	for _, ind := range p.Indicators {
+		if ind.Target != nil || ind.Lower.Set || ind.Upper.Set {
+			return true
+		}
+	}
+	return false
+}
+
+// limits writes an indicator's 目标值, 下限 and 上限 from column col of
+// row r: blank when not set, 不限 for an unbounded limit.
+func (b *formBook) limits(s string, r, col int, ind *Indicator, style int) {
+	if ind.Target != nil {
+		b.number(s, col, r, *ind.Target, style)
+	} else {
+		b.text(s, col, r, "", style)
+	}
+	for j, l := range []Limit{ind.Lower, ind.Upper} {
+		switch {
+		case !l.Set:
+			b.text(s, col+1+j, r, "", style)
+		case math.IsInf(l.Value, 0):
+			b.text(s, col+1+j, r, unboundedWord, style)
+		default:
+			b.number(s, col+1+j, r, l.Value, style)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -53,6 +54,9 @@ func periodDiff(a, b *Period, cells bool) []string {
 	if a.Month != b.Month || a.Title != b.Title || a.Source != b.Source {
 		add("header %q %q %q != %q %q %q", a.Month, a.Title, a.Source, b.Month, b.Title, b.Source)
 	}
+	if a.Provenance != b.Provenance || fmt.Sprint(settingsText(a.Settings)) != fmt.Sprint(settingsText(b.Settings)) {
+		add("参数 %q %v != %q %v", a.Provenance, settingsText(a.Settings), b.Provenance, settingsText(b.Settings))
+	}
 	if strings.Join(a.Units, ",") != strings.Join(b.Units, ",") {
 		add("units %v != %v", a.Units, b.Units)
 	}
@@ -63,7 +67,8 @@ func periodDiff(a, b *Period, cells bool) []string {
 	for i, x := range a.Indicators {
 		y := b.Indicators[i]
 		if x.Name != y.Name || x.Group != y.Group || x.Unit != y.Unit || x.Direction != y.Direction ||
-			x.Weight != y.Weight || x.Decimals != y.Decimals || x.Ranked != y.Ranked || x.Schedule != y.Schedule || x.Sheet != y.Sheet {
+			x.Weight != y.Weight || x.Decimals != y.Decimals || x.Ranked != y.Ranked || x.Schedule != y.Schedule || x.Sheet != y.Sheet ||
+			!sameTarget(x.Target, y.Target) || x.Lower != y.Lower || x.Upper != y.Upper {
 			add("indicator %d: %+v != %+v", i, *x, *y)
 			continue
 		}
@@ -78,6 +83,15 @@ func periodDiff(a, b *Period, cells bool) []string {
 		}
 	}
 	return d
+}
+
+// settingsText shows Settings with the coverage's value, not its pointer.
+func settingsText(s Settings) string {
+	cov := "nil"
+	if s.MinCoverage != nil {
+		cov = fmt.Sprint(*s.MinCoverage)
+	}
+	return fmt.Sprintf("{%s %s %s %s %s}", cov, s.Missing, s.Score, s.Weights, s.Board)
 }
 
 func TestWriteFormRoundTripSample(t *testing.T) {
@@ -117,7 +131,11 @@ func trickyPeriod() *Period {
 	e := ind("数字化", "数字化", "浙里办日活跃用户数", "万人", v(5, 0), v(1.25, 2), v(0.5, 1))
 	e.Ranked = false
 	f := ind("数字化", "数字化", "应用数", "个", none, none, none)
-	return &Period{Month: p.Month, Title: p.Title, Units: p.Units, Indicators: []*Indicator{a, b, c, d, e, f}}
+	c.Target, c.Upper = new(41.67), Limit{Set: true, Value: math.Inf(1)}
+	d.Target, d.Lower, d.Upper = new(1.5), Limit{Set: true, Value: 1}, Limit{Set: true, Value: 3.5}
+	return &Period{Month: p.Month, Title: p.Title, Units: p.Units, Indicators: []*Indicator{a, b, c, d, e, f},
+		Provenance: Provisional,
+		Settings:   Settings{MinCoverage: new(0.625), Missing: "last", Score: "topsis", Weights: "entropy", Board: "tally"}}
 }
 
 func TestWriteFormRoundTripTricky(t *testing.T) {

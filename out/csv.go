@@ -8,8 +8,11 @@ import (
 	"shaipin/rank"
 )
 
-// CSVHeader is the first row of the CSV output.
-var CSVHeader = []string{"期间", "分组", "指标", "计量单位", "方向", "单位名称", "数值", "排名", "档次", "说明", "较上期变化"}
+// CSVHeader is the first row of the CSV output. Columns are only ever
+// added at the end, so that sheets built on the file keep working.
+// 倒数名次 is given only where the tier comes from the worst end
+// (rank.Entry.ReverseRank).
+var CSVHeader = []string{"期间", "分组", "指标", "计量单位", "方向", "单位名称", "数值", "排名", "档次", "说明", "较上期变化", "倒数名次"}
 
 // CSV writes one row per (indicator, unit), UTF-8 with a BOM so Excel opens
 // it as Chinese text. Text a spreadsheet would run as a formula is
@@ -25,15 +28,12 @@ func CSV(w io.Writer, res *rank.Result) error {
 	}
 	for _, ind := range res.Indicators {
 		for _, e := range ind.Entries {
-			value, rk := "", ""
+			value := ""
 			if e.Value != nil {
 				value = e.Display
 			}
-			if e.Rank != nil {
-				rk = strconv.Itoa(*e.Rank)
-			}
-			row := []string{res.Month.String(), ind.Group, ind.Name, ind.Unit, dirLabel(ind), e.Unit, value, rk,
-				e.Tier.Label(res.Rules), e.Why, changeNumber(e.Change)}
+			row := []string{res.Month.String(), ind.Group, ind.Name, ind.Unit, dirLabel(ind), e.Unit, value, number(e.Rank),
+				e.Tier.Label(res.Rules), e.Why, changeNumber(e.Change), number(e.ReverseRank)}
 			for i := range row {
 				row[i] = SafeText(row[i])
 			}
@@ -65,6 +65,14 @@ func SafeText(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// number writes a whole number, "" for none.
+func number(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
 }
 
 // changeNumber writes a rank change as a signed number (+2, -1, 0), ""

@@ -5,22 +5,12 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
-
-	"shaipin/data"
-	"shaipin/rank"
 )
 
 // TestJSONStreamedEqualsMarshal: the streamed document, indented or
 // compact, says exactly what encoding the whole result at once says.
 func TestJSONStreamedEqualsMarshal(t *testing.T) {
-	ds, err := data.Sample(data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := rank.Compute(ds, rank.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, res := rankedSample(t)
 	want, _ := json.Marshal(res)
 	var wantV any
 	json.Unmarshal(want, &wantV)

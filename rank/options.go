@@ -62,6 +62,10 @@ const (
 	EntropyWeights WeightMethod = "entropy" // 熵权法, from the data
 )
 
+// WeightMethods lists every weight method, in the order the help text
+// gives them.
+var WeightMethods = []WeightMethod{GivenWeights, EqualWeights, EntropyWeights}
+
 // MissingPolicy is how a unit's missing value counts in its composite.
 type MissingPolicy string
 
@@ -76,7 +80,8 @@ const (
 	Zero MissingPolicy = "zero"
 )
 
-var missingPolicies = []MissingPolicy{Skip, Last, Zero}
+// MissingPolicies lists every policy, in the order the help text gives them.
+var MissingPolicies = []MissingPolicy{Skip, Last, Zero}
 
 // BoardKind is what orders the overall board.
 type BoardKind string
@@ -88,6 +93,9 @@ const (
 	// the speeches quote; it needs no weights.
 	TallyBoard BoardKind = "tally"
 )
+
+// BoardKinds lists both boards, the default first.
+var BoardKinds = []BoardKind{ScoreBoard, TallyBoard}
 
 // DefaultMinCoverage is the share of the weight a unit must have reported
 // to be ranked on the overall board.
@@ -181,11 +189,11 @@ func (o Options) validate() error {
 		return bad("并列规则", "competition 或 dense", o.Ties)
 	case !slices.Contains(ScoreMethods, o.Score):
 		return bad("综合得分方法", "minmax、rank、efficacy、zscore、target 或 topsis", o.Score)
-	case !slices.Contains([]WeightMethod{GivenWeights, EqualWeights, EntropyWeights}, o.Weights):
+	case !slices.Contains(WeightMethods, o.Weights):
 		return bad("权重方法", "given、equal 或 entropy", o.Weights)
-	case !slices.Contains(missingPolicies, o.Missing):
+	case !slices.Contains(MissingPolicies, o.Missing):
 		return bad("缺失处理", "skip、last 或 zero", o.Missing)
-	case o.Board != ScoreBoard && o.Board != TallyBoard:
+	case !slices.Contains(BoardKinds, o.Board):
 		return bad("总榜方式", "score 或 tally", o.Board)
 	case o.Top < 0 || o.Bottom < 0:
 		return fmt.Errorf("%w:前/后档位数不能为负", ErrOptions)

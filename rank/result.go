@@ -54,8 +54,10 @@ type Result struct {
 	Provenance map[data.Month]data.Provenance `json:"provenance,omitempty"`
 	// Checks are the plausibility findings (package check) on the periods
 	// shown, filled in by the caller that ran them; the outputs list them
-	// as 数据核查.
-	Checks check.Findings `json:"checks,omitempty"`
+	// as 数据核查. The command line sets an empty list when nothing was
+	// found, so the JSON tells "checked, nothing found" ([]) from "not
+	// checked" (null).
+	Checks check.Findings `json:"checks"`
 }
 
 // Simulated reports whether any period shown is simulated (模拟).

@@ -139,7 +139,7 @@ func (ro RobustOptions) withDefaults() (RobustOptions, error) {
 		}
 	}
 	for _, pol := range ro.Policies {
-		if !slices.Contains(missingPolicies, pol) {
+		if !slices.Contains(MissingPolicies, pol) {
 			return ro, fmt.Errorf("%w:稳健性抽样的缺失处理不能是 %q", ErrOptions, pol)
 		}
 	}

@@ -11,8 +11,9 @@ import (
 // The phrases of a unit's place: its rank on an indicator, on the overall
 // board, its tally of tiers and its move since the previous period.
 
-// Rank is a rank as people say it: "第2", "并列第2", and "未报送" for an
-// entry without a rank.
+// Rank is a rank as people say it: "第2", "并列第2", "并列第4(倒数并列第3)"
+// where the tier comes from the worst end (rank.Entry.ReverseRank), and
+// "未报送" for an entry without a rank.
 func Rank(e rank.Entry) string {
 	if e.Rank == nil {
 		return "未报送"
@@ -20,6 +21,9 @@ func Rank(e rank.Entry) string {
 	s := "第" + strconv.Itoa(*e.Rank)
 	if len(e.TiedWith) > 0 {
 		s = "并列" + s
+	}
+	if e.ReverseRank != nil {
+		s += "(倒数并列第" + strconv.Itoa(*e.ReverseRank) + ")"
 	}
 	return s
 }

@@ -16,6 +16,7 @@ func TestRank(t *testing.T) {
 		{rank.Entry{Rank: ptr(2)}, "第2"},
 		{rank.Entry{Rank: ptr(2), TiedWith: []string{"乙"}}, "并列第2"},
 		{rank.Entry{}, "未报送"},
+		{rank.Entry{Rank: ptr(4), ReverseRank: ptr(3), TiedWith: []string{"乙", "丙", "丁"}}, "并列第4(倒数并列第3)"},
 	} {
 		if got := Rank(c.e); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.e, got, c.want)

@@ -130,3 +130,29 @@ func TestFiguresWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// TestProvenanceAndRules: 2022-01…03 say they are simulated and April that
+// it is taken from public reports; every month sets the rules its blanks
+// call for (最低覆盖率 40 %, 缺失处理 跳过) and its 数据来源 says why.
+func TestProvenanceAndRules(t *testing.T) {
+	ds, err := data.Sample(data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ds.Periods {
+		want := data.Simulated
+		if p.Month.MonthOfYear() == 4 {
+			want = data.Published
+		}
+		if p.Provenance != want {
+			t.Errorf("%s: 数据性质 %q, want %q", p.Month, p.Provenance, want)
+		}
+		s := p.Settings
+		if s.MinCoverage == nil || *s.MinCoverage != 0.4 || s.Missing != "skip" {
+			t.Errorf("%s: settings %+v", p.Month, s)
+		}
+		if !strings.Contains(p.Source, "不是未报送") || !strings.Contains(p.Source, "最低覆盖率设为 40%(正式使用默认 50%)") {
+			t.Errorf("%s: 数据来源 does not say why: %s", p.Month, p.Source)
+		}
+	}
+}

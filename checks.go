@@ -1,0 +1,60 @@
+package main
+
+import (
+	"io"
+
+	"shaipin/check"
+	"shaipin/data"
+	"shaipin/rank"
+)
+
+// The plausibility checks (package check, docs/checks.md) run wherever
+// figures are read for a verdict: validate, rank, report, robust. Their
+// findings are warnings; --strict makes them errors, except skew.
+
+// strictKinds reports whether a finding of kind k stops a --strict run.
+// A skewed column (分布偏斜) is left out: it says that one county's true
+// figure dominates the min-max scores, not that a figure is wrong, and a
+// large county would otherwise block every month's report.
+func strictKinds(k check.Kind) bool { return k != check.Skew }
+
+// findings runs the checks on the periods of ds up to m (all of them when
+// m is zero): the periods a result shows, its own and its history's. The
+// list is empty, not nil, when nothing was found, so the JSON says the
+// figures were checked.
+func findings(ds *data.Dataset, m data.Month) check.Findings {
+	shown := &data.Dataset{}
+	for _, p := range ds.Periods {
+		if m.IsZero() || p.Month <= m {
+			shown.Periods = append(shown.Periods, p)
+		}
+	}
+	fs := check.Dataset(shown, check.Options{})
+	if fs == nil {
+		fs = check.Findings{}
+	}
+	return fs
+}
+
+// reportFindings prints the findings as warnings to w; with strict, it returns
+// those that stop the run as an error instead (data.ErrorList, printed
+// like the reader's errors).
+func reportFindings(fs check.Findings, strict bool, w io.Writer) error {
+	var hard, soft check.Findings
+	for _, f := range fs {
+		if strict && strictKinds(f.Kind) {
+			hard = append(hard, f)
+		} else {
+			soft = append(soft, f)
+		}
+	}
+	warn(w, soft.ErrorList())
+	return hard.Err()
+}
+
+// checked checks the periods res shows, records the findings on res and
+// reports them to stderr.
+func checked(ds *data.Dataset, res *rank.Result, strict bool, stderr io.Writer) error {
+	res.Checks = findings(ds, res.Month)
+	return reportFindings(res.Checks, strict, stderr)
+}
