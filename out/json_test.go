@@ -5,22 +5,12 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
-
-	"shaipin/data"
-	"shaipin/rank"
 )
 
 // TestJSONStreamedEqualsMarshal: the streamed document, indented or
 // compact, says exactly what encoding the whole result at once says.
 func TestJSONStreamedEqualsMarshal(t *testing.T) {
-	ds, err := data.Sample(data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := rank.Compute(ds, rank.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := sampleResult(t, nil)
 	want, _ := json.Marshal(res)
 	var wantV any
 	json.Unmarshal(want, &wantV)
@@ -39,6 +29,32 @@ func TestJSONStreamedEqualsMarshal(t *testing.T) {
 		}
 		if indented := bytes.Contains(buf.Bytes(), []byte("\n  ")); indented != (limit == 0) {
 			t.Errorf("limit %d: indented = %v", limit, indented)
+		}
+	}
+}
+
+// TestJSONGenerator: the marker is the first key, indented or compact,
+// and adds nothing else.
+func TestJSONGenerator(t *testing.T) {
+	res := sampleResult(t, nil)
+	for _, limit := range []int{0, -1} {
+		var plain, marked bytes.Buffer
+		JSON(&plain, res, JSONOptions{CompactAbove: limit})
+		if err := JSON(&marked, res, JSONOptions{CompactAbove: limit, Generator: "shaipin report"}); err != nil {
+			t.Fatal(err)
+		}
+		if !jsonGenerator.Match(marked.Bytes()) {
+			t.Errorf("limit %d: starts %q", limit, marked.Bytes()[:40])
+		}
+		var m map[string]any
+		if err := json.Unmarshal(marked.Bytes(), &m); err != nil || m["generator"] != "shaipin report" {
+			t.Fatalf("limit %d: %v %v", limit, err, m["generator"])
+		}
+		delete(m, "generator")
+		var want map[string]any
+		json.Unmarshal(plain.Bytes(), &want)
+		if !reflect.DeepEqual(m, want) {
+			t.Errorf("limit %d: the marker changed the document", limit)
 		}
 	}
 }
