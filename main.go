@@ -15,6 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"shaipin/data"
+	"shaipin/out"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -67,6 +68,8 @@ var hints = []struct {
 	{data.ErrUnzipLimit, "(可用 --" + flagMaxUnzip + " 调整)"},
 	{data.ErrSheetLimit, "(可用 --" + flagMaxSheet + " 调整)"},
 	{data.ErrNoPeriod, ",或使用 --" + flagPeriod + " 2022-04"},
+	{out.ErrOverwrite, ";确认要覆盖请加 --" + flagForce},
+	{out.ErrInput, ";请用 -o 另选输出位置"},
 }
 
 // withHint is an error's message followed by the hint that applies to it.
