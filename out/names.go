@@ -11,10 +11,10 @@ import (
 	"shaipin/data"
 )
 
-// MaxNameLen is the longest file name FileName makes, in characters with
+// MaxCardNameLen is the longest file name FileName makes, in characters with
 // the extension: a chat's file card shows about that much, and the path
 // stays far from Windows' 260.
-const MaxNameLen = 80
+const MaxCardNameLen = 80
 
 // reservedNames are the device names Windows will not use as a file name,
 // with any extension (CON.xlsx is the console).
@@ -24,7 +24,7 @@ var reservedNames = regexp.MustCompile(`(?i)\A(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|
 // (".xlsx"): the characters Windows forbids (\/:*?"<>| and control
 // characters) become _, trailing dots and spaces (which Windows drops) go,
 // a device name (CON, NUL, COM1…) gets a _, and the stem is cut so the
-// name has at most MaxNameLen characters.
+// name has at most MaxCardNameLen characters.
 func FileName(stem, ext string) string {
 	stem = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || strings.ContainsRune(`\/:*?"<>|`, r) {
@@ -32,7 +32,7 @@ func FileName(stem, ext string) string {
 		}
 		return r
 	}, strings.TrimSpace(stem))
-	if room := MaxNameLen - utf8.RuneCountInString(ext); utf8.RuneCountInString(stem) > room {
+	if room := MaxCardNameLen - utf8.RuneCountInString(ext); utf8.RuneCountInString(stem) > room {
 		stem = string([]rune(stem)[:room])
 	}
 	stem = strings.TrimRight(stem, ". ")

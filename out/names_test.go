@@ -27,7 +27,7 @@ func TestFileName(t *testing.T) {
 		if got != c.want {
 			t.Errorf("FileName(%q, %q) = %q, want %q", c.stem, c.ext, got, c.want)
 		}
-		if n := utf8.RuneCountInString(got); n > MaxNameLen {
+		if n := utf8.RuneCountInString(got); n > MaxCardNameLen {
 			t.Errorf("%q: %d characters", got, n)
 		}
 	}
