@@ -23,6 +23,7 @@ type MergeOptions struct {
 	Template     string     // -t: the shape to check against; "": the majority's
 	Period       data.Month // zero: the template's or the majority's
 	PreferLatest bool       // settle conflicts by the newer file
+	Force        bool       // write over a file shaipin did not write
 	Read         data.Options
 }
 
@@ -41,6 +42,7 @@ func mergeCommand() *cli.Command {
 			&cli.StringFlag{Name: "template", Aliases: []string{"t"}, Usage: "填报模板:按它检查各文件的期间、指标和单位(默认以多数文件为准)"},
 			periodFlag("汇总的期间,如 2022-05(默认取模板或多数文件的期间)"),
 			&cli.BoolFlag{Name: "prefer-latest", Usage: "数值冲突时采用修改时间较新的文件"},
+			forceFlag(),
 		}, limitFlags()...),
 		Action: action(parseMerge, runMerge),
 	}
@@ -48,7 +50,7 @@ func mergeCommand() *cli.Command {
 
 func parseMerge(c *cli.Context) (MergeOptions, error) {
 	o := MergeOptions{Files: c.Args().Slice(), Out: c.String(flagOut), Template: c.String("template"),
-		PreferLatest: c.Bool("prefer-latest"), Read: limits(c)}
+		PreferLatest: c.Bool("prefer-latest"), Force: c.Bool(flagForce), Read: limits(c)}
 	if len(o.Files) == 0 {
 		return o, usageError{errors.New("请给出交回的文件或所在目录,如 shaipin merge 回收/ -o 2022-05-汇总.xlsx")}
 	}
@@ -81,7 +83,10 @@ func runMerge(ctx context.Context, o MergeOptions, stdout, stderr io.Writer) err
 		return err
 	}
 	warn(stderr, res.Warnings)
-	path, err := writeMerged(ctx, res, o.Out)
+	// The folders, not the files read from them: a return in a folder
+	// named as the output is not read, and still never written over.
+	guard := out.Guard{Command: "merge", Inputs: append(slices.Clone(o.Files), o.Template), Force: o.Force}
+	path, err := writeMerged(ctx, res, o.Out, guard)
 	if err != nil {
 		return err
 	}
@@ -91,8 +96,7 @@ func runMerge(ctx context.Context, o MergeOptions, stdout, stderr io.Writer) err
 }
 
 // mergeFiles lists the files to merge, leaving out the template and the
-// output where a folder holds them; naming the output as a file to merge
-// is a usage error.
+// output where a folder holds them.
 func mergeFiles(o MergeOptions) ([]string, error) {
 	var skip []string
 	for _, p := range []string{o.Out, o.Template} {
@@ -106,9 +110,6 @@ func mergeFiles(o MergeOptions) ([]string, error) {
 	}
 	if len(files) == 0 {
 		return nil, usageError{errors.New("没有要合并的文件")}
-	}
-	if o.Out != "" && slices.ContainsFunc(files, func(f string) bool { return data.SamePath(f, o.Out) }) {
-		return nil, usageError{fmt.Errorf("输出文件 %s 是交回的文件之一;交回的文件不会被改写,请换一个输出文件名", o.Out)}
 	}
 	return files, nil
 }
@@ -140,8 +141,9 @@ func mergeForms(subs []data.Submission, mopts data.MergeOptions, readErr error, 
 }
 
 // writeMerged writes the merged workbook, by default named for its
-// period, after checking that it reads back.
-func writeMerged(ctx context.Context, res *data.Merged, path string) (string, error) {
+// period, after checking that it reads back; the guard keeps it off the
+// files read.
+func writeMerged(ctx context.Context, res *data.Merged, path string, guard out.Guard) (string, error) {
 	merged := res.Form.Period
 	if path == "" {
 		path = merged.Month.String() + "-汇总.xlsx"
@@ -154,13 +156,12 @@ func writeMerged(ctx context.Context, res *data.Merged, path string) (string, er
 	if _, err := data.ReadBytes(filepath.Base(path), buf.Bytes(), data.Options{}); err != nil {
 		return "", fmt.Errorf("内部错误:合并结果无法读回:%w", err)
 	}
-	if err := ctx.Err(); err != nil {
-		return "", err
-	}
-	return path, out.WriteFile(path, func(w io.Writer) error {
+	b := out.NewBatch(guard)
+	b.Add(path, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	})
+	return path, commit(ctx, b)
 }
 
 // printMerge reports what each file gave, who has not submitted, and the

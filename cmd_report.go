@@ -21,7 +21,9 @@ import (
 type ReportOptions struct {
 	Inputs
 	Rules     rank.Options
-	Out       string    // the output folder
+	Out       string // the output folder
+	Name      out.NamePattern
+	Force     bool      // write over files shaipin did not write
 	Timings   bool      // print how long each stage took
 	Open      bool      // open the HTML in the default browser when done
 	Draws     drawPlan  // --robust and --seed
@@ -37,11 +39,14 @@ func reportCommand() *cli.Command {
 		Name:      "report",
 		Usage:     "生成报告:离线 HTML、Excel 汇总表和 JSON",
 		ArgsUsage: "[工作簿.xlsx 或目录 ...]",
-		Description: `在输出目录写入 leaderboard-<期间>.html(单个离线文件,可直接转发)、
-leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.json。
+		Description: `在输出目录写入 金华市2022年4月晒拼排名.html(单个离线文件,可直接转发)、
+同名的 .xlsx(会议用 Excel 汇总表)和 .json;文件名取自标题中的地名和期间,可用 --name 改。
+同名文件是上次 report 写出且未改动的,直接替换;其他文件不覆盖,除非加 --force;输入文件从不覆盖。
 生成时间可用环境变量 SOURCE_DATE_EPOCH 固定,使两次输出逐字节相同。`,
 		Flags: append(rankFlags(),
 			outFlag("report", "输出目录"),
+			&cli.StringFlag{Name: flagName, Usage: "文件名(不含扩展名),可用 {city}(金华市)、{label}(2022年4月)、{period}(2022-04)、{title}(标题);\n\t默认 {city}{label}晒拼排名;旧的文件名:--name leaderboard-{period}"},
+			forceFlag(),
 			&cli.BoolFlag{Name: "timings", Usage: "在标准错误输出各阶段耗时(读取、排名、HTML、Excel、JSON)"},
 			&cli.BoolFlag{Name: "open", Usage: "完成后用默认浏览器打开 HTML 报告"},
 			&cli.IntFlag{Name: flagRobust, Value: rank.DefaultDraws, Usage: "稳健性分析的抽样次数,给出总榜名次区间;0 为不做。" +
@@ -52,8 +57,11 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 }
 
 func parseReport(c *cli.Context) (ReportOptions, error) {
-	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Open: c.Bool("open")}
+	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Open: c.Bool("open"), Force: c.Bool(flagForce)}
 	var err error
+	if o.Name, err = out.ParseNamePattern(c.String(flagName)); err != nil {
+		return o, usageError{fmt.Errorf("--%s %w", flagName, err)}
+	}
 	if o.Inputs, o.Rules, err = parseRanked(c); err != nil {
 		return o, err
 	}
@@ -63,6 +71,9 @@ func parseReport(c *cli.Context) (ReportOptions, error) {
 	o.Generated, err = generationTime()
 	return o, err
 }
+
+// flagName is report's --name.
+const flagName = "name"
 
 // reportOutput is one file of a report.
 type reportOutput struct {
@@ -80,7 +91,7 @@ func reportOutputs(generated time.Time) []reportOutput {
 			return out.Excel(w, r, out.ExcelOptions{Generated: generated})
 		}},
 		{".json", "JSON", func(w io.Writer, r *rank.Result) error {
-			return out.JSON(w, r, out.JSONOptions{})
+			return out.JSON(w, r, out.JSONOptions{Generator: out.Generator("report")})
 		}},
 	}
 }
@@ -94,17 +105,13 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	base := filepath.Join(o.Out, "leaderboard-"+res.Month.String())
 	outputs := reportOutputs(o.Generated)
-	b := out.NewBatch()
+	b := out.NewBatch(out.Guard{Command: "report", Inputs: o.Files, Force: o.Force})
 	paths := make([]string, len(outputs))
 	took := make([]time.Duration, len(outputs))
 	for i, r := range outputs {
-		paths[i] = base + r.ext
+		paths[i] = filepath.Join(o.Out, o.Name.Name(res.Title, res.Month, r.ext))
 		b.Add(paths[i], timed(&took[i], func(w io.Writer) error { return r.write(w, res) }))
-	}
-	if err := refuseInputs(paths, o.Files); err != nil {
-		return err
 	}
 	if err := commit(ctx, b); err != nil {
 		return err
@@ -183,21 +190,4 @@ func generationTime() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("环境变量 SOURCE_DATE_EPOCH=%q 不是整数秒", s)
 	}
 	return time.Unix(sec, 0).In(loc), nil
-}
-
-// refuseInputs fails when an output path is one of the input files, so a
-// report can never overwrite the data it was made from.
-func refuseInputs(outputs, inputs []string) error {
-	for _, o := range outputs {
-		ost, err := os.Stat(o)
-		if err != nil {
-			continue
-		}
-		for _, in := range inputs {
-			if ist, err := os.Stat(in); err == nil && os.SameFile(ost, ist) {
-				return fmt.Errorf("输出文件 %s 就是输入文件 %s,已拒绝覆盖;请换一个输出目录(-o)", o, in)
-			}
-		}
-	}
-	return nil
 }

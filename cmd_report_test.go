@@ -19,7 +19,7 @@ import (
 func TestRunReport(t *testing.T) {
 	dir := t.TempDir()
 	opts := ReportOptions{Rules: rank.DefaultOptions(), Out: dir, Generated: time.Unix(1650000000, 0)}
-	names := []string{"leaderboard-2022-04.html", "leaderboard-2022-04.xlsx", "leaderboard-2022-04.json"}
+	names := []string{"金华市2022年4月晒拼排名.html", "金华市2022年4月晒拼排名.xlsx", "金华市2022年4月晒拼排名.json"}
 	read := func() map[string]string {
 		got := map[string]string{}
 		for _, n := range names {

@@ -100,7 +100,7 @@ func TestDropRun(t *testing.T) {
 	if code := run([]string{"shaipin", months[3], months[2]}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	html := filepath.Join(dir, "晒拼报告", "leaderboard-2022-04.html")
+	html := filepath.Join(dir, "晒拼报告", "金华市2022年4月晒拼排名.html")
 	if !reflect.DeepEqual(*opened, []string{html}) {
 		t.Errorf("opened %q, want %q", *opened, html)
 	}
@@ -161,7 +161,7 @@ func TestReportOpen(t *testing.T) {
 	if code := run([]string{"shaipin", "report", "-o", dir, "--open"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if want := []string{filepath.Join(dir, "leaderboard-2022-04.html")}; !reflect.DeepEqual(*opened, want) {
+	if want := []string{filepath.Join(dir, "金华市2022年4月晒拼排名.html")}; !reflect.DeepEqual(*opened, want) {
 		t.Errorf("opened %q, want %q", *opened, want)
 	}
 	*opened = nil

@@ -25,6 +25,7 @@ const (
 	flagBoard       = "board"
 	flagStrict      = "strict"
 	flagSeed        = "seed"
+	flagForce       = "force"
 )
 
 // periodFlag is --period; what the period means depends on the command.
@@ -35,6 +36,11 @@ func periodFlag(usage string) cli.Flag {
 // outFlag is -o/--out: an output file or folder, per command.
 func outFlag(value, usage string) cli.Flag {
 	return &cli.StringFlag{Name: flagOut, Aliases: []string{"o"}, Value: value, Usage: usage}
+}
+
+// forceFlag is --force, for every command that writes files.
+func forceFlag() cli.Flag {
+	return &cli.BoolFlag{Name: flagForce, Usage: "覆盖同名的、不是本命令写出的(或写出后被修改过的)文件;输入文件任何时候都不覆盖"}
 }
 
 // limitFlags are the limits against hostile workbooks, for every command

@@ -18,7 +18,7 @@ func TestSampleJSONFields(t *testing.T) {
 	if code := run([]string{"shaipin", "report", "-o", dir}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "leaderboard-2022-04.json"))
+	b, err := os.ReadFile(filepath.Join(dir, "金华市2022年4月晒拼排名.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

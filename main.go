@@ -81,6 +81,8 @@ var hints = []struct {
 	{data.ErrUnzipLimit, "(可用 --" + flagMaxUnzip + " 调整)"},
 	{data.ErrSheetLimit, "(可用 --" + flagMaxSheet + " 调整)"},
 	{data.ErrNoPeriod, ",或使用 --" + flagPeriod + " 2022-04"},
+	{out.ErrOverwrite, ";确认要覆盖请加 --" + flagForce},
+	{out.ErrInput, ";请用 -o 另选输出位置"},
 }
 
 // withHint is an error's message followed by the hint that applies to it.

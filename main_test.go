@@ -22,6 +22,7 @@ var update = flag.Bool("update", false, "rewrite the expected output of the CLI 
 func TestCLI(t *testing.T) {
 	in := t.TempDir()
 	buildInputs(t, in)
+	buildSafety(t, filepath.Join(in, "safety"), filepath.Join(in, "2022-04.xlsx"))
 	dirs, err := filepath.Glob("testdata/cli/*")
 	if err != nil || len(dirs) == 0 {
 		t.Fatal("no CLI cases", err)

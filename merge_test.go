@@ -344,7 +344,7 @@ func TestMergeRefusesToOverwriteASubmission(t *testing.T) {
 	before, _ := os.ReadFile(tmpl)
 	_, stderr, code := shaipin(t, "merge", tmpl, filepath.Join(dir, "a.xlsx"), "-o", filepath.Join(dir, ".", "a.xlsx"))
 	after, _ := os.ReadFile(tmpl)
-	if code != 2 || !bytes.Equal(before, after) || !strings.Contains(stderr, "是交回的文件之一") {
+	if code != 1 || !bytes.Equal(before, after) || !strings.Contains(stderr, "a.xlsx: 是本次读取的输入文件") {
 		t.Errorf("exit %d, changed %v: %s", code, !bytes.Equal(before, after), stderr)
 	}
 }

@@ -27,11 +27,11 @@ func TestPaths(t *testing.T) {
 		{[]string{"sample", "-o", wb}, []string{wb}},
 		{[]string{"validate", wb}, nil},
 		{[]string{"rank", "--format", "csv", wb}, nil},
-		{[]string{"report", wb, "-o", filepath.Join(long, "报告 输出")}, []string{filepath.Join(long, "报告 输出", "leaderboard-2022-04.xlsx")}},
+		{[]string{"report", wb, "-o", filepath.Join(long, "报告 输出")}, []string{filepath.Join(long, "报告 输出", "金华市2022年4月晒拼排名.xlsx")}},
 		{[]string{"template", "-i", wb, "-o", filepath.Join(long, "5月 模板.xlsx")}, []string{filepath.Join(long, "5月 模板.xlsx")}},
 		{[]string{"template", "-i", wb, "--each-unit", "-o", forms}, []string{filepath.Join(forms, "2022-05-金华开发区.xlsx")}},
 		{[]string{"merge", wb, "-o", filepath.Join(long, "汇总 结果.xlsx")}, []string{filepath.Join(long, "汇总 结果.xlsx")}},
-		{[]string{filepath.Dir(wb)}, []string{filepath.Join(long, "晒拼报告", "leaderboard-2022-04.html")}}, // a drop
+		{[]string{filepath.Dir(wb)}, []string{filepath.Join(long, "晒拼报告", "金华市2022年4月晒拼排名.html")}}, // a drop
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run(append([]string{"shaipin"}, c.args...), &stdout, &stderr); code != 0 {

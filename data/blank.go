@@ -26,6 +26,12 @@ func BlankPeriod(src *Period, m Month) *Period {
 // titleMonths finds a period in a title: 2022年4月, 2022年1—4月.
 var titleMonths = regexp.MustCompile(`(\d{4})年(?:(\d{1,2})\s*[—–-]+\s*)?(\d{1,2})月`)
 
+// WithoutPeriod is a title with the period it names (2022年4月,
+// 2022年1—4月) taken out: 金华市2022年1—4月晒拼 gives 金华市晒拼.
+func WithoutPeriod(title string) string {
+	return titleMonths.ReplaceAllString(title, "")
+}
+
 // retitle moves a title from one period to another: 金华市2022年1—4月晒拼
 // becomes 金华市2022年1—5月晒拼. A title naming no period, or another one,
 // is replaced by the default.

@@ -17,9 +17,10 @@ import (
 // in the same directory, is synced, and is renamed over path only when
 // complete; the directory is synced after the rename. A failure leaves any
 // earlier file at path untouched and no temporary file behind. New files
-// get mode 0644.
+// get mode 0644. It writes over any file and marks none: a command's
+// outputs go through a guarded Batch.
 func WriteFile(path string, write func(w io.Writer) error) error {
-	b := NewBatch()
+	b := NewBatch(Guard{Force: true})
 	b.Add(path, write)
 	if err := b.Write(); err != nil {
 		return err
@@ -32,6 +33,7 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 type pending struct {
 	path, tmp string
 	write     func(io.Writer) error
+	command   string // whose marker the file gets; "" for none
 	// backup holds path's earlier content while the rest of the batch is
 	// put in place, so that it can be restored; "" when there was none.
 	backup string
@@ -56,7 +58,7 @@ func (p *pending) prepare() (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err = p.write(tmp); err != nil {
+	if err = p.produce(tmp); err != nil {
 		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
 	}
 	if err = tmp.Chmod(0o644); err != nil {
@@ -70,6 +72,43 @@ func (p *pending) prepare() (err error) {
 	}
 	p.tmp = tmp.Name()
 	return nil
+}
+
+// produce writes the content to f, with the command's marker.
+func (p *pending) produce(f *os.File) error {
+	if p.command == "" {
+		return p.write(f)
+	}
+	switch markedAs(p.path) {
+	case packageMark:
+		return p.producePackage(f)
+	case textMark:
+		s := newSealer(f)
+		if err := p.write(s); err != nil {
+			return err
+		}
+		return s.close(p.command)
+	}
+	return p.write(f)
+}
+
+// producePackage writes an Office package to a scratch file beside f,
+// then copies it to f sealed.
+func (p *pending) producePackage(f *os.File) error {
+	raw, err := os.CreateTemp(filepath.Dir(f.Name()), filepath.Base(f.Name())+".*.raw")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(raw.Name())
+	defer raw.Close()
+	if err := p.write(raw); err != nil {
+		return err
+	}
+	size, err := raw.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	return sealPackage(f, raw, size, p.command)
 }
 
 // commit renames the file into place, first keeping the earlier file as

@@ -89,7 +89,7 @@ func TestBatch(t *testing.T) {
 			if c.inWay {
 				os.MkdirAll(filepath.Join(dir, "c.json", "x"), 0o755)
 			}
-			b := NewBatch()
+			b := NewBatch(Guard{Force: true})
 			b.Add(filepath.Join(dir, "a.html"), content("new a"))
 			b.Add(filepath.Join(dir, "b.xlsx"), c.writeB)
 			b.Add(filepath.Join(dir, "c.json"), content("new c"))

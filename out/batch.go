@@ -5,34 +5,65 @@ import (
 	"io"
 	"path/filepath"
 	"sync"
+
+	"shaipin/data"
 )
 
 // Batch is a set of files written together, such as the three outputs of
 // a report: a failure in one leaves every earlier file as it was.
 //
-//	b := out.NewBatch()
-//	b.Add("leaderboard-2022-04.html", writeHTML)
-//	b.Add("leaderboard-2022-04.xlsx", writeExcel)
+//	b := out.NewBatch(out.Guard{Command: "report", Inputs: files, Force: force})
+//	b.Add("金华市2022年4月晒拼排名.html", writeHTML)
+//	b.Add("金华市2022年4月晒拼排名.xlsx", writeExcel)
 //	if err := b.Write(); err != nil { … } // nothing changed on disk
 //	err := b.Commit()                     // all in place, or none
 //
-// Each file is written as WriteFile writes one.
+// Nothing is written when any file may not be (see Check). Each file is
+// written as WriteFile writes one, and marked as the guard's command's.
 type Batch struct {
+	guard Guard
 	files []*pending
 }
 
-// NewBatch returns an empty batch.
-func NewBatch() *Batch { return &Batch{} }
+// NewBatch returns an empty batch for a command's outputs.
+func NewBatch(g Guard) *Batch { return &Batch{guard: g} }
 
 // Add schedules a file: write produces its whole content.
 func (b *Batch) Add(path string, write func(w io.Writer) error) {
-	b.files = append(b.files, &pending{path: path, write: write})
+	b.files = append(b.files, &pending{path: path, write: write, command: b.guard.Command})
 }
 
-// Write runs every writer at once, each into a temporary file beside its
-// path. When any fails, the temporary files are removed and the error
-// names every failure.
+// Check tells, for every file of the batch, whether it may be written
+// where it goes (see Decide). The error lists every file that may not,
+// and why; each problem wraps ErrInput or ErrOverwrite.
+func (b *Batch) Check() error {
+	inputs := b.guard.inputFiles()
+	var errs data.ErrorList
+	seen := map[string]bool{}
+	for _, f := range b.files {
+		abs, err := filepath.Abs(f.path)
+		if err != nil {
+			abs = f.path
+		}
+		if seen[abs] {
+			errs = append(errs, &data.CellError{File: f.path, Err: errors.New("在本次输出中出现了两次")})
+			continue
+		}
+		seen[abs] = true
+		if err := Decide(b.guard.inspect(f.path, inputs), b.guard.Force); err != nil {
+			errs = append(errs, &data.CellError{File: f.path, Err: err})
+		}
+	}
+	return errs.Err()
+}
+
+// Write checks the batch, then runs every writer at once, each into a
+// temporary file beside its path. When any fails, the temporary files are
+// removed and the error names every failure.
 func (b *Batch) Write() error {
+	if err := b.Check(); err != nil {
+		return err
+	}
 	errs := make([]error, len(b.files))
 	var wg sync.WaitGroup
 	for i, f := range b.files {

@@ -80,4 +80,4 @@ func SafeName(s string) string {
 	}, s)
 }
 
-func isForbidden(r rune) bool { return r < ' ' || strings.ContainsRune(forbidden, r) }
+func isForbidden(r rune) bool { return r < ' ' || r == 0x7f || strings.ContainsRune(forbidden, r) }

@@ -21,6 +21,9 @@ type JSONOptions struct {
 	// written without indentation; 0 means DefaultCompactAbove, a negative
 	// number always compact.
 	CompactAbove int
+	// Generator, when set, is written as the first key ("generator":
+	// "shaipin report"): the marker of a report's file (see Generator).
+	Generator string
 }
 
 // JSON writes the result in the stable machine contract (see docs/json.md),
@@ -64,7 +67,8 @@ func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 		return fmt.Errorf("JSON: indicators field not found")
 	}
 	at += len(marker) - 1 // before the closing ]
-	bw.Write(doc[:at])
+	bw.Write(generatorKey(opts.Generator, indent))
+	bw.Write(doc[1:at])
 	for i := range res.Indicators {
 		sep, prefix := ",", ""
 		if i == 0 {
@@ -87,4 +91,17 @@ func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	bw.Write(doc[at:])
 	bw.WriteString("\n")
 	return bw.Flush()
+}
+
+// generatorKey opens the document, with the generator as its first key
+// when there is one.
+func generatorKey(generator string, indent bool) []byte {
+	if generator == "" {
+		return []byte("{")
+	}
+	g, _ := json.Marshal(generator) // a string always encodes
+	if indent {
+		return fmt.Appendf(nil, "{\n  \"generator\": %s,", g)
+	}
+	return fmt.Appendf(nil, `{"generator":%s,`, g)
 }
