@@ -36,7 +36,8 @@ func reportCommand() *cli.Command {
 		Usage:     "生成报告:离线 HTML、Excel 汇总表和 JSON",
 		ArgsUsage: "[工作簿.xlsx 或目录 ...]",
 		Description: `在输出目录写入 leaderboard-<期间>.html(单个离线文件,可直接转发)、
-leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.json。
+leaderboard-<期间>.xlsx(会议用 Excel 汇总表)、leaderboard-<期间>.json,
+以及书面通报 通报-<期间>.docx 和 通报-<期间>.md(见 shaipin notice)。
 生成时间可用环境变量 SOURCE_DATE_EPOCH 固定,使两次输出逐字节相同。`,
 		Flags: append(rankFlags(),
 			outFlag("report", "输出目录"),
@@ -97,6 +98,7 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 		paths[i] = base + r.ext
 		b.Add(paths[i], timed(&took[i], func(w io.Writer) error { return r.write(w, res) }))
 	}
+	paths = append(paths, addNotice(b, o.Out, res)...)
 	if err := refuseInputs(paths, o.Files); err != nil {
 		return err
 	}
@@ -107,6 +109,9 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 	for i, r := range outputs {
 		fmt.Fprintln(stdout, paths[i])
 		clock.note(r.stage, took[i])
+	}
+	for _, p := range paths[len(outputs):] {
+		fmt.Fprintln(stdout, p)
 	}
 	if !charts.Offline() {
 		warn(stderr, []error{errNoECharts})

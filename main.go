@@ -135,7 +135,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			rankCommand(),
 			validateCommand(),
-			reportCommand(),
+			reportCommand(), noticeCommand(),
 			sampleCommand(), templateCommand(), mergeCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
@@ -148,7 +148,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	}
 	app.Action = func(c *cli.Context) error {
 		if c.Args().Len() > 0 {
-			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、sample、template、merge)", c.Args().First())}
+			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、notice、sample、template、merge)", c.Args().First())}
 		}
 		return cli.ShowAppHelp(c)
 	}

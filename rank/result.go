@@ -56,6 +56,9 @@ type Result struct {
 	// shown, filled in by the caller that ran them; the outputs list them
 	// as 数据核查.
 	Checks check.Findings `json:"checks,omitempty"`
+	// Flags are the 红旗 and 黄旗 the flag rules (Rules.FlagRules) gave,
+	// red first; each names its rule and its evidence.
+	Flags []Flag `json:"flags"`
 }
 
 // Simulated reports whether any period shown is simulated (模拟).
