@@ -2,9 +2,11 @@ package text
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"shaipin/check"
+	"shaipin/data"
 	"shaipin/rank"
 )
 
@@ -96,13 +98,12 @@ func FlagSummary(res *rank.Result) string {
 		return "本期未设红黄旗规则,不评红黄旗。"
 	}
 	said := make([]string, len(rules))
-	defaults := true
 	for i, r := range rules {
 		said[i] = r.Rule + "为" + r.Flag
-		defaults = defaults && r.File == "" && r.Where == ""
 	}
 	head := "按红黄旗规则(" + strings.Join(said, ",") + ")"
-	if defaults {
+	same := func(a, b data.FlagRule) bool { return a.Rule == b.Rule && a.Flag == b.Flag }
+	if slices.EqualFunc(rules, rank.DefaultFlagRules(res.Rules), same) {
 		head = "按默认红黄旗规则(" + strings.Join(said, ",") + ")"
 	}
 	if len(res.Flags) == 0 {
