@@ -40,7 +40,8 @@ func reportCommand() *cli.Command {
 		Usage:     "生成报告:离线 HTML、Excel 汇总表和 JSON",
 		ArgsUsage: "[工作簿.xlsx 或目录 ...]",
 		Description: `在输出目录写入 金华市2022年4月晒拼排名.html(单个离线文件,可直接转发)、
-同名的 .xlsx(会议用 Excel 汇总表)和 .json;文件名取自标题中的地名和期间,可用 --name 改。
+同名的 .xlsx(会议用 Excel 汇总表)和 .json,以及书面通报 通报-<期间>.docx 和 .md(见 shaipin notice);
+文件名取自标题中的地名和期间,可用 --name 改。
 同名文件是上次 report 写出且未改动的,直接替换;其他文件不覆盖,除非加 --force;输入文件从不覆盖。
 生成时间可用环境变量 SOURCE_DATE_EPOCH 固定,使两次输出逐字节相同。`,
 		Flags: append(rankFlags(),
@@ -113,6 +114,7 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 		paths[i] = filepath.Join(o.Out, o.Name.Name(res.Title, res.Month, r.ext))
 		b.Add(paths[i], timed(&took[i], func(w io.Writer) error { return r.write(w, res) }))
 	}
+	paths = append(paths, addNotice(b, o.Out, res)...)
 	if err := commit(ctx, b); err != nil {
 		return err
 	}
@@ -120,6 +122,9 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 	for i, r := range outputs {
 		fmt.Fprintln(stdout, paths[i])
 		clock.note(r.stage, took[i])
+	}
+	for _, p := range paths[len(outputs):] {
+		fmt.Fprintln(stdout, p)
 	}
 	if !charts.Offline() {
 		warn(stderr, []error{errNoECharts})

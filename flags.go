@@ -26,6 +26,7 @@ const (
 	flagStrict      = "strict"
 	flagSeed        = "seed"
 	flagForce       = "force"
+	flagFlags       = "flags"
 )
 
 // periodFlag is --period; what the period means depends on the command.
@@ -66,6 +67,7 @@ func rankFlags() []cli.Flag {
 		&cli.StringFlag{Name: "ties", Value: string(rank.Competition), Usage: tieHelp},
 		&cli.IntFlag{Name: "top", Value: 3, Usage: "前档(红旗)名次数"},
 		&cli.IntFlag{Name: "bottom", Value: 3, Usage: "后档(黄旗)名次数"},
+		&cli.StringFlag{Name: flagFlags, Usage: "红黄旗规则文件(.xlsx 或 .csv,列为 条件、旗帜、说明),优先于工作簿中的「红黄旗规则」表;写法见 docs/flags.md"},
 	)
 	return append(flags, methodFlags()...)
 }
@@ -131,6 +133,13 @@ func rankRules(c *cli.Context, period data.Month) (rank.Options, error) {
 	}
 	if o.Top < 0 || o.Bottom < 0 {
 		return o, usageError{errors.New("--top 和 --bottom 不能为负数")}
+	}
+	if path := c.String(flagFlags); path != "" {
+		rules, err := data.ReadFlagRules(path, limits(c))
+		if err != nil {
+			return o, err
+		}
+		o.FlagRules = rules
 	}
 	return o, methodRules(c, &o)
 }

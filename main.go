@@ -151,7 +151,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			rankCommand(),
 			validateCommand(),
-			reportCommand(), robustCommand(),
+			reportCommand(), robustCommand(), noticeCommand(),
 			sampleCommand(), templateCommand(), mergeCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
@@ -167,7 +167,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			if err := notFound(c.Args().Slice()); err != nil {
 				return usageError{err}
 			}
-			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、robust、sample、template、merge)", c.Args().First())}
+			return usageError{fmt.Errorf("未知命令 %q(可用:rank、validate、report、robust、notice、sample、template、merge)", c.Args().First())}
 		}
 		return cli.ShowAppHelp(c)
 	}

@@ -128,6 +128,7 @@ type pageData struct {
 	Compact bool
 
 	Summary  string
+	Flags    *flagsView
 	Overall  []overallRow
 	Unscored []string
 	Board    chartRef
@@ -316,6 +317,7 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 		Rules:       text.Rules(res),
 		RulesBrief:  text.RulesBrief(res.Rules),
 		Summary:     text.Summary(res),
+		Flags:       newFlagsView(res),
 		UnitNames:   unitOrder(res),
 	}
 	if !res.Previous.IsZero() {

@@ -60,6 +60,10 @@ type Period struct {
 	Settings Settings
 	// Provenance is 参数/数据性质: official unless the sheet says otherwise.
 	Provenance Provenance
+	// FlagRules are the rules of the 红黄旗规则 sheet; nil when the
+	// workbook has none (the defaults then apply), empty when it has the
+	// sheet but no rules (no flags are awarded).
+	FlagRules []FlagRule
 
 	// Units in display order: the 单位 sheet's order when there is one,
 	// otherwise first appearance in the data sheets.

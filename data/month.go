@@ -72,6 +72,19 @@ func (m Month) Label() string {
 	return fmt.Sprintf("%d年%d月", m.Year(), m.MonthOfYear())
 }
 
+// MonthLabels writes months for a list, the year said once for each run
+// of months in one year: 2022年3月, 4月, 2023年1月.
+func MonthLabels(ms []Month) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Label()
+		if i > 0 && ms[i-1].Year() == m.Year() {
+			out[i] = strconv.Itoa(m.MonthOfYear()) + "月"
+		}
+	}
+	return out
+}
+
 // YearShare is the share of the year elapsed by the end of the month, in
 // percent (时序进度): 4/12 × 100 for April.
 func (m Month) YearShare() float64 {

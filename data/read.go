@@ -113,6 +113,9 @@ func (r *reader) read() []*Period {
 		case SheetIndicators:
 			r.readMeta(s)
 			reserved[s] = true
+		case SheetFlagRules:
+			r.readFlagRules(s)
+			reserved[s] = true
 		case SheetGuide:
 			reserved[s] = true
 		}
@@ -139,7 +142,7 @@ func (r *reader) read() []*Period {
 	for _, key := range sortedKeys(r.long) {
 		lp := r.long[key]
 		lp.p.Title, lp.p.Source, lp.p.Settings = r.period.Title, r.period.Source, r.period.Settings
-		lp.p.Provenance = r.period.Provenance
+		lp.p.Provenance, lp.p.FlagRules = r.period.Provenance, r.period.FlagRules
 		if lp.p.Title == "" {
 			lp.p.Title = key.Label() + "晒拼指标排名"
 		}

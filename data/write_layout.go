@@ -62,7 +62,7 @@ func layoutSheets(p *Period) ([]*sheetLayout, error) {
 			return nil, fmt.Errorf("工作表名「%s」不能用作 Excel 工作表名", l.name)
 		}
 		switch strings.TrimSpace(l.name) {
-		case SheetParams, SheetUnits, SheetIndicators, SheetGuide:
+		case SheetParams, SheetUnits, SheetIndicators, SheetGuide, SheetFlagRules:
 			return nil, fmt.Errorf("数据表不能叫「%s」", l.name)
 		}
 	}

@@ -30,7 +30,14 @@ func NewBatch(g Guard) *Batch { return &Batch{guard: g} }
 
 // Add schedules a file: write produces its whole content.
 func (b *Batch) Add(path string, write func(w io.Writer) error) {
-	b.files = append(b.files, &pending{path: path, write: write, command: b.guard.Command})
+	b.AddAs(path, b.guard.Command, write)
+}
+
+// AddAs schedules a file that belongs to another command than the
+// batch's: report writes the notice's files, marked as notice's, so that
+// either command replaces them later.
+func (b *Batch) AddAs(path, command string, write func(w io.Writer) error) {
+	b.files = append(b.files, &pending{path: path, write: write, command: command})
 }
 
 // Check tells, for every file of the batch, whether it may be written
@@ -50,7 +57,7 @@ func (b *Batch) Check() error {
 			continue
 		}
 		seen[abs] = true
-		if err := Decide(b.guard.inspect(f.path, inputs), b.guard.Force); err != nil {
+		if err := Decide(b.guard.inspect(f.path, f.command, inputs), b.guard.Force); err != nil {
 			errs = append(errs, &data.CellError{File: f.path, Err: err})
 		}
 	}

@@ -36,6 +36,7 @@ var summarySheets = []struct {
 	{"分项排名", writeItems, nil},
 	{"排名矩阵", writeMatrix, nil},
 	{"前三后三", writeTiers, nil},
+	{"红黄旗", writeFlags, nil},
 	{"历史", writeHistory, hasHistory},
 	{"说明", writeNotes, nil},
 }

@@ -382,7 +382,7 @@ func TestExcelSinglePeriod(t *testing.T) {
 			}
 			b := writeExcel(t, res)
 			f := openExcel(t, b)
-			if got, want := f.GetSheetList(), []string{"总榜", "分项排名", "排名矩阵", "前三后三", "说明"}; !slices.Equal(got, want) {
+			if got, want := f.GetSheetList(), []string{"总榜", "分项排名", "排名矩阵", "前三后三", "红黄旗", "说明"}; !slices.Equal(got, want) {
 				t.Errorf("sheets = %v, want %v", got, want)
 			}
 			if got := headersOf(t, f, "总榜"); !slices.Equal(got, tt.board) {

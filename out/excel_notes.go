@@ -9,6 +9,7 @@ import (
 	"shaipin/data"
 	"shaipin/out/xlsx"
 	"shaipin/rank"
+	"shaipin/text"
 )
 
 // writeNotes fills 说明: what the workbook is, where the figures came from,
@@ -134,10 +135,10 @@ func unitsFact(units []string) string {
 	if len(units) <= notesListMax {
 		return fmt.Sprintf("%d 个:%s", len(units), strings.Join(units, "、"))
 	}
-	return fmt.Sprintf("%d 个,完整名单见“总榜”:%s", len(units), strings.Join(nameList(units, notesListMax), "、"))
+	return fmt.Sprintf("%d 个,完整名单见“总榜”:%s", len(units), strings.Join(text.UnitList(units, notesListMax), "、"))
 }
 
-// groupList is nameList for groups: "甲、乙等 300 组".
+// groupList is text.UnitList for groups: "甲、乙等 300 组".
 func groupList(groups []string, max int) []string {
 	if len(groups) <= max {
 		return groups

@@ -136,7 +136,7 @@ next:
 
 func TestExcelSheets(t *testing.T) {
 	_, f, _ := sampleBook(t)
-	want := []string{"总榜", "分项排名", "排名矩阵", "前三后三", "历史", "说明"}
+	want := []string{"总榜", "分项排名", "排名矩阵", "前三后三", "红黄旗", "历史", "说明"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
@@ -159,6 +159,7 @@ func TestExcelHeadings(t *testing.T) {
 			"较时序进度(百分点)", "说明"}, "A1:K1"},
 		{"排名矩阵", 3, []string{"总排名", "单位", "七张问题清单"}, "A1:AH1"},
 		{"前三后三", 3, []string{"分组", "指标", "单位(计量)", "前3位(红旗)", "后3位(黄旗)", "未报送"}, "A1:F1"},
+		{"红黄旗", 3, []string{"序号", "单位", "旗帜", "依据", "规则"}, "A1:E1"},
 		{"历史", 3, []string{"分组", "指标", "单位", "2022年1月", "2022年2月", "2022年3月", "2022年4月(本期)", "变化"}, "A1:H1"},
 		{"说明", 3, []string{"标题", res.Title}, "A1:J1"},
 	}
@@ -439,6 +440,7 @@ func TestExcelLayout(t *testing.T) {
 		{"分项排名", 4, 3, "'分项排名'!$1:$3", 12},
 		{"排名矩阵", 2, 4, "'排名矩阵'!$1:$4", 6},
 		{"前三后三", 2, 3, "'前三后三'!$1:$3", 12},
+		{"红黄旗", 2, 3, "'红黄旗'!$1:$3", 4},
 		{"历史", 3, 3, "'历史'!$1:$3", 12},
 		{"说明", 0, 2, "'说明'!$1:$2", 10},
 	}
@@ -644,7 +646,7 @@ func TestExcelSparse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := openExcel(t, writeExcel(t, tt.res))
-			if len(f.GetSheetList()) != 5 { // no history: no 历史
+			if len(f.GetSheetList()) != 6 { // no history: no 历史
 				t.Errorf("sheets = %v", f.GetSheetList())
 			}
 		})

@@ -2,11 +2,11 @@ package out
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"shaipin/out/xlsx"
 	"shaipin/rank"
+	"shaipin/text"
 	"shaipin/textwidth"
 )
 
@@ -87,7 +87,7 @@ func tierLines(res *rank.Result) []tierLine {
 				missing = append(missing, e.Unit)
 			}
 		}
-		l.missing = lineUp(nameList(missing, listMax), tierWidths[6][1])
+		l.missing = lineUp(text.UnitList(missing, listMax), tierWidths[6][1])
 		lines = append(lines, l)
 	}
 	return lines
@@ -96,18 +96,6 @@ func tierLines(res *rank.Result) []tierLine {
 // listMax is how many units a list on 前三后三 names before it counts the
 // rest: ten names fill two or three lines of the column.
 const listMax = 10
-
-// nameList is names, or when there are more than max of them, the first
-// max followed by how many there are in all: "甲、乙、丙等 1000 个单位" (as
-// one item, so that lineUp keeps the count with the last name).
-func nameList(names []string, max int) []string {
-	if len(names) <= max {
-		return names
-	}
-	list := slices.Clone(names[:max])
-	list[max-1] += fmt.Sprintf("等 %d 个单位", len(names))
-	return list
-}
 
 // readOut lists an indicator's units in a tier, in rank order, each with
 // its value at the indicator's precision. Units sharing a rank are named
@@ -120,29 +108,12 @@ func readOut(ind rank.Indicator, tier rank.Tier) string {
 	return strings.Join(parts, "、")
 }
 
-// readOutParts is readOut's list before it is joined: one part per rank.
-// A tie of more than listMax units names the first listMax of them:
-// "甲、乙、……等 1000 个单位 100%(并列第1)".
+// readOutParts is readOut's list before it is joined: one part per rank
+// (text.ReadOut). A tie of more than listMax units names the first listMax
+// of them: "甲、乙、……等 1000 个单位 100%(并列第1)".
 func readOutParts(ind rank.Indicator, tier rank.Tier) []string {
-	var parts []string
-	es := ind.Entries
-	for i := 0; i < len(es); i++ {
-		e := es[i]
-		if e.Tier != tier || e.Rank == nil || e.Value == nil {
-			continue
-		}
-		names := []string{e.Unit}
-		for i+1 < len(es) && es[i+1].Tier == tier && es[i+1].Rank != nil && *es[i+1].Rank == *e.Rank {
-			i++
-			names = append(names, es[i].Unit)
-		}
-		p := strings.Join(nameList(names, listMax), "、") + " " + shownValue(ind, *e.Value)
-		if len(names) > 1 || len(e.TiedWith) > 0 {
-			p += fmt.Sprintf("(并列第%d)", *e.Rank)
-		}
-		parts = append(parts, p)
-	}
-	return parts
+	return text.ReadOut(ind, func(e rank.Entry) bool { return e.Tier == tier && e.Rank != nil },
+		func(e rank.Entry) string { return shownValue(ind, *e.Value) }, listMax)
 }
 
 // remark is an entry's or a unit's 说明 for the one-line remark column: a
@@ -153,7 +124,7 @@ func remark(why string, tied []string) string {
 	if len(tied) <= listMax {
 		return why
 	}
-	return strings.Replace(why, strings.Join(tied, "、"), strings.Join(nameList(tied, listMax), "、"), 1)
+	return strings.Replace(why, strings.Join(tied, "、"), strings.Join(text.UnitList(tied, listMax), "、"), 1)
 }
 
 // lineUp joins a list with "、", starting a new line before an item that

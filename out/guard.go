@@ -54,7 +54,7 @@ func (g Guard) inputFiles() []inputFile {
 // inspect says what stands at path. os.SameFile tells an input under
 // another name too: a hard link, a symbolic link, a path spelled
 // differently.
-func (g Guard) inspect(path string, inputs []inputFile) Existing {
+func (g Guard) inspect(path, command string, inputs []inputFile) Existing {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -65,7 +65,7 @@ func (g Guard) inspect(path string, inputs []inputFile) Existing {
 		return Existing{State: NotFile}
 	}
 	mark := ReadMark(path)
-	own := g.Command != "" && mark.Command == g.Command
+	own := command != "" && mark.Command == command
 	for _, in := range inputs {
 		if os.SameFile(st, in.info) && !(in.inDir && own) {
 			return Existing{State: Input}

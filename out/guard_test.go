@@ -114,7 +114,7 @@ func TestInspect(t *testing.T) {
 		{"in/report.xlsx", Existing{State: Input}},
 		{"in/plain.xlsx", Existing{State: Input}},
 	} {
-		if got := g.inspect(at(c.name), inputs); got != c.want {
+		if got := g.inspect(at(c.name), g.Command, inputs); got != c.want {
 			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
 		}
 	}

@@ -57,12 +57,19 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 			cur.Provenance[q.Month] = q.Provenance
 		}
 	}
+	if err := addFlags(cur); err != nil {
+		return nil, err
+	}
 	return cur, nil
 }
 
 // ComputePeriod ranks one period.
 func ComputePeriod(p *data.Period, opts Options) (*Result, error) {
-	return computePeriod(p, opts.Resolve(p), false)
+	res, err := computePeriod(p, opts.Resolve(p), false)
+	if err != nil {
+		return nil, err
+	}
+	return res, addFlags(res)
 }
 
 // computePeriod ranks one period under resolved options. lite leaves out the texts (display

@@ -121,6 +121,9 @@ type Options struct {
 	// overall board; 0 ranks every unit with any value.
 	MinCoverage *float64  `json:"min_coverage"`
 	Board       BoardKind `json:"board"`
+	// FlagRules award 红旗 and 黄旗 (see Flags): left nil, the period's
+	// 红黄旗规则 sheet, failing that DefaultFlagRules.
+	FlagRules []data.FlagRule `json:"flag_rules,omitempty"`
 	// Period chooses the current period; the zero Month is the latest.
 	Period data.Month `json:"-"`
 }
@@ -153,7 +156,14 @@ func (o Options) Resolve(p *data.Period) Options {
 	if o.Board == "" {
 		o.Board = BoardKind(s.Board)
 	}
-	return o.withDefaults()
+	if o.FlagRules == nil && p != nil {
+		o.FlagRules = p.FlagRules
+	}
+	o = o.withDefaults()
+	if o.FlagRules == nil {
+		o.FlagRules = DefaultFlagRules(o)
+	}
+	return o
 }
 
 // withDefaults fills what is still unset with the defaults.

@@ -58,6 +58,9 @@ type Result struct {
 	// found, so the JSON tells "checked, nothing found" ([]) from "not
 	// checked" (null).
 	Checks check.Findings `json:"checks"`
+	// Flags are the 红旗 and 黄旗 the flag rules (Rules.FlagRules) gave,
+	// red first; each names its rule and its evidence.
+	Flags []Flag `json:"flags"`
 }
 
 // Simulated reports whether any period shown is simulated (模拟).

@@ -69,6 +69,9 @@ func Profile(res *rank.Result, ov rank.Overall, items []Item) []string {
 // standing is the profile's first sentence: score, place, move, streak.
 func standing(res *rank.Result, ov rank.Overall) string {
 	if ov.Score == nil || ov.Rank == nil {
+		if ov.Counted > 0 && ov.Why != "" {
+			return ov.Unit + ov.Why + "。" // reported too little: the reason says how little
+		}
 		return ov.Unit + "本期没有可计入综合得分的指标,未参与总榜排名。"
 	}
 	s := fmt.Sprintf("%s综合得分 %s,%s", ov.Unit, data.Fixed(*ov.Score, 2), Overall(ov, res.Rules))

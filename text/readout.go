@@ -1,0 +1,55 @@
+package text
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"shaipin/rank"
+)
+
+// ReadOut lists an indicator's entries as they are read out at a meeting:
+// in rank order, one part per rank, each with its value, units sharing a
+// rank named together once: "义乌市 91.86分", "婺城区、义乌市 100%(并列第1)".
+// keep chooses the entries (those without a value are left out); value
+// writes an entry's value. A tie of more than limit units names the first
+// limit of them (UnitList). The Excel's 前三后三 and the notice both read
+// their lists out with it.
+func ReadOut(ind rank.Indicator, keep func(rank.Entry) bool, value func(rank.Entry) string, limit int) []string {
+	var parts []string
+	es := ind.Entries
+	same := func(e rank.Entry, next rank.Entry) bool {
+		return e.Rank != nil && next.Rank != nil && *next.Rank == *e.Rank && keep(next)
+	}
+	for i := 0; i < len(es); i++ {
+		e := es[i]
+		if !keep(e) || e.Value == nil {
+			continue
+		}
+		names := []string{e.Unit}
+		for i+1 < len(es) && same(e, es[i+1]) {
+			i++
+			names = append(names, es[i].Unit)
+		}
+		p := strings.Join(UnitList(names, limit), "、") + " " + value(e)
+		if e.Rank != nil && (len(names) > 1 || len(e.TiedWith) > 0) {
+			p += "(并列第" + strconv.Itoa(*e.Rank) + ")"
+		}
+		parts = append(parts, p)
+	}
+	return parts
+}
+
+// UnitList is names, or when there are more than limit of them, the first
+// limit followed by how many there are in all: "甲、乙、丙等 1000 个单位"
+// (as one item, so that a caller breaking the list into lines keeps the
+// count with the last name).
+func UnitList(names []string, limit int) []string {
+	if len(names) <= limit {
+		return names
+	}
+	list := slices.Clone(names[:limit])
+	list[limit-1] += fmt.Sprintf("等 %d 个单位", len(names))
+	return list
+}
