@@ -80,6 +80,16 @@ func browser(t testing.TB) context.Context {
 	return ctx
 }
 
+// viewport sizes the tab: below 500 px as a phone (device metrics
+// override, mobile, DPR 2), as a headless window alone cannot be that
+// narrow.
+func viewport(width int) chromedp.Action[chromedp.Void] {
+	if width < 500 {
+		return chromedp.EmulateViewport(int64(width), 800, chromedp.EmulateMobile, chromedp.EmulateScale(2))
+	}
+	return chromedp.EmulateViewport(int64(width), 900)
+}
+
 // visit is what happened while a page was open.
 type visit struct {
 	extra      map[string]string // results of probe scripts
@@ -176,7 +186,7 @@ func openReport(t *testing.T, parent context.Context, file string, width int, vi
 
 	u := (&url.URL{Scheme: "file", Path: file}).String()
 	if err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(int64(width), 900),
+		viewport(width),
 		chromedp.Navigate(u),
 	); err != nil {
 		t.Fatalf("打开报告失败: %v", err)

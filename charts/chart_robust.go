@@ -80,7 +80,9 @@ func robustChart(res *rank.Result, head, tail int) (o *option, height int) {
 	o.Series = append(o.Series, series{Type: types.ChartLine, Name: "本期名次", Data: dots, Symbol: "circle",
 		SymbolSize: []int{11, 11}, Z: 4, LineStyle: &opts.LineStyle{Color: "transparent"}})
 	o.Series[len(o.Series)-1].MarkLine = tierLines(res.Rules, ranked)
-	top := 78
+	// Two subtitle lines: ECharts' default line height runs them together.
+	o.Title.SubtitleStyle.LineHeight = 17
+	top := 82
 	if skip > 0 {
 		o.Title.Subtitle += fmt.Sprintf(" · 中间省略 %d 个单位", skip)
 	}
