@@ -394,7 +394,7 @@ func TestBrowserSampleReport(t *testing.T) {
 			if got := v.extra["trend"]; got != "true|3.5|10" {
 				t.Errorf("走势图选择指标与单位: %q,应为 true|3.5|10", got)
 			}
-			for _, want := range []string{"趋势", "总榜进位最多", "连续 4 个月居前3位", "超时序进度 19.4 个百分点"} {
+			for _, want := range []string{"趋势", "总榜进位最多", "连续 4 个月居前3位", "超时序进度 19.37 个百分点"} {
 				if !strings.Contains(v.text, want) {
 					t.Errorf("页面文字缺少 %q", want)
 				}

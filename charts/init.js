@@ -584,6 +584,11 @@
     else if (mq.addListener) mq.addListener(onPrint);
   }
 
+  // The folded 数据核查 findings are printed in full.
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details.checks-more'), function (d) { d.open = true; });
+  });
+
   // ---- Sortable tables ------------------------------------------------------
 
   // A click on a column header sorts by that column, numbers from

@@ -79,7 +79,7 @@ func TestVerdictSections(t *testing.T) {
 		`6宗  并列第4(倒数并列第3) ↑4`, "盯引项目数(并列第5,倒数并列第3)",
 		// Robustness: the chart, the reading, 边缘 in table, labels, profiles.
 		"总榜名次区间", `<p class="reading">1000 次抽样`, `<small class="edge-word">边缘</small>`,
-		`55.93 ↑5 边缘`, "总榜第 1 名,居前3位(边缘)", "红旗为边缘。",
+		`55.93 ↑5 边缘`, "总榜第 1 名,居前3位(边缘)", "红旗为边缘。", "总榜前3位:金东区(边缘)、",
 		// 时序进度 at 2 decimals.
 		"虚线:时序进度 33.33%", `"name":"时序进度 33.33%","xAxis":33.33`,
 	} {

@@ -78,16 +78,17 @@ func namesOf(names []string, limit int, measure string) string {
 }
 
 // Summary names the top and bottom tiers of the overall board in one
-// sentence: "总榜前3位:义乌市、金东区、婺城区;后3位:武义县、浦江县、磐安县。";
-// "" when neither tier has a unit.
+// sentence: "总榜前3位:义乌市、金东区、婺城区;后3位:武义县、浦江县、磐安县。",
+// a flag the robustness draws do not hold marked "(边缘)"; "" when
+// neither tier has a unit.
 func Summary(res *rank.Result) string {
 	var top, bottom []string
 	for _, ov := range res.Overall {
 		switch ov.Tier {
 		case rank.Top:
-			top = append(top, ov.Unit)
+			top = append(top, ov.Unit+BorderlineMark(ov))
 		case rank.Bottom:
-			bottom = append(bottom, ov.Unit)
+			bottom = append(bottom, ov.Unit+BorderlineMark(ov))
 		}
 	}
 	l := TierLabels(res.Rules)
