@@ -58,6 +58,8 @@ var verdictProbes = map[string]string{
 		}
 		return lines + '|' + (red > 200);
 	})()`,
+	// The 总榜 table fits its box: no column hidden in a sideways scroll.
+	"tablefit": `(() => { const w = document.querySelector('#overall .table-wrap'); return String(w.scrollWidth <= w.clientWidth); })()`,
 	"axis": `(() => {
 		const o = echarts.getInstanceByDom(document.querySelector('[data-source="overall"]')).getOption();
 		return [0, 3].map(v => o.xAxis[0].axisLabel.formatter(v)).join('|');
@@ -94,6 +96,9 @@ func TestBrowserVerdict(t *testing.T) {
 			}
 			if got, want := v.extra["whiskers"], fmt.Sprintf("%d|true", ranked); got != want {
 				t.Errorf("名次区间(线段数|已绘制): %q,应为 %q", got, want)
+			}
+			if got := v.extra["tablefit"]; got != "true" {
+				t.Error("总榜表格超出其宽度,部分列需横向滚动才能看到")
 			}
 			if got := v.extra["axis"]; got != "2022年1月\n(模拟)|4月" {
 				t.Errorf("走势图横轴: %q", got)
