@@ -80,6 +80,16 @@ func browser(t testing.TB) context.Context {
 	return ctx
 }
 
+// viewport sizes the tab: below 500 px as a phone (device metrics
+// override, mobile, DPR 2), as a headless window alone cannot be that
+// narrow.
+func viewport(width int) chromedp.Action[chromedp.Void] {
+	if width < 500 {
+		return chromedp.EmulateViewport(int64(width), 800, chromedp.EmulateMobile, chromedp.EmulateScale(2))
+	}
+	return chromedp.EmulateViewport(int64(width), 900)
+}
+
 // visit is what happened while a page was open.
 type visit struct {
 	extra      map[string]string // results of probe scripts
@@ -176,7 +186,7 @@ func openReport(t *testing.T, parent context.Context, file string, width int, vi
 
 	u := (&url.URL{Scheme: "file", Path: file}).String()
 	if err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(int64(width), 900),
+		viewport(width),
 		chromedp.Navigate(u),
 	); err != nil {
 		t.Fatalf("打开报告失败: %v", err)
@@ -384,7 +394,7 @@ func TestBrowserSampleReport(t *testing.T) {
 			if got := v.extra["trend"]; got != "true|3.5|10" {
 				t.Errorf("走势图选择指标与单位: %q,应为 true|3.5|10", got)
 			}
-			for _, want := range []string{"趋势", "总榜进位最多", "连续 4 个月居前3位", "超时序进度 19.4 个百分点"} {
+			for _, want := range []string{"趋势", "总榜进位最多", "连续 4 个月居前3位", "超时序进度 19.37 个百分点"} {
 				if !strings.Contains(v.text, want) {
 					t.Errorf("页面文字缺少 %q", want)
 				}

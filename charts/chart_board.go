@@ -27,34 +27,28 @@ func skipped(n, head, tail int) int {
 // With head > 0 and more units than head+tail it shows only the first head
 // and the last tail units, with a gap row between (compact layout).
 func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
-	var scored []rank.Overall
-	for _, ov := range res.Overall {
-		if ov.Score != nil {
-			scored = append(scored, ov)
-		}
-	}
-	skip := skipped(len(scored), head, tail)
+	rows, skip := boardRows(res, head, tail)
 	sub := res.Month.Label() + " · 满分 100 · 按名次排列"
 	if skip > 0 {
-		sub = fmt.Sprintf("%s · 前 %d 位与后 %d 位,共 %d 个单位", res.Month.Label(), head, tail, len(scored))
+		sub = fmt.Sprintf("%s · 前 %d 位与后 %d 位,共 %d 个单位", res.Month.Label(), head, tail, len(rows)-1+skip)
 	}
 	var names []string
 	var items []item
-	for i, ov := range scored {
-		if skip > 0 && i >= head && i < head+skip {
-			if i == head {
-				names = append(names, "⋯")
-				items = append(items, item{Name: fmt.Sprintf("中间省略 %d 个单位,见下方全部单位表", skip), Value: empty})
-			}
+	labelW := 0
+	for _, ov := range rows {
+		if ov == nil {
+			names = append(names, "⋯")
+			items = append(items, item{Name: fmt.Sprintf("中间省略 %d 个单位,见下方全部单位表", skip), Value: empty})
 			continue
 		}
-		tag := data.Fixed(*ov.Score, 2)
-		if ov.Rank != nil && len(ov.TiedWith) > 0 {
-			tag += "  并列第" + strconv.Itoa(*ov.Rank)
+		tag := boardTag(*ov)
+		labelW = max(labelW, textWidth(tag, 12))
+		tip := ov.Unit + ":" + ov.Why
+		if s := text.Stability(*ov, res.Rules, robustDraws(res)); s != "" {
+			tip += "\n" + s
 		}
-		tag += changeSuffix(ov.Change)
 		items = append(items, item{
-			Name:      ov.Unit + ":" + ov.Why,
+			Name:      tip,
 			Value:     data.Round(*ov.Score, 2),
 			ItemStyle: tierColor(ov.Tier),
 			Label:     &opts.Label{Formatter: literal(tag)},
@@ -63,11 +57,34 @@ func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
 	}
 	top := 62
 	o = newChart("总榜 · 综合得分", sub, "总榜-"+res.Month.String())
-	o.Grid = margins(axisRoom(names, 13, 0), 90, top, 4)
+	o.Grid = margins(axisRoom(names, 13, 0), max(90, labelW+14), top, 4)
 	o.XAxis = valueAxis(100)
 	o.YAxis = categoryAxis(names, 13)
 	o.Series = []series{bars("综合得分", items, "35%", 12)}
 	return o, barHeight(len(names), top)
+}
+
+// boardTag is a unit's bar label on the 总榜: score, place when tied or
+// placed from the worst end, change, and 边缘 for a borderline flag:
+// "45.18  并列第6(倒数并列第3) ↓1 边缘".
+func boardTag(ov rank.Overall) string {
+	tag := data.Fixed(*ov.Score, 2)
+	if ov.Rank != nil && (len(ov.TiedWith) > 0 || ov.ReverseRank != nil) {
+		tag += "  " + text.Place(*ov.Rank, len(ov.TiedWith) > 0, ov.ReverseRank)
+	}
+	tag += changeSuffix(ov.Change)
+	if text.BorderlineMark(ov) != "" {
+		tag += " " + text.BorderlineWord
+	}
+	return tag
+}
+
+// robustDraws is the number of robustness draws, 0 without them.
+func robustDraws(res *rank.Result) int {
+	if res.Robustness == nil {
+		return 0
+	}
+	return res.Robustness.Draws
 }
 
 // tallyChart is the 档次统计 as stacked bars: per unit, how many indicators

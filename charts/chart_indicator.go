@@ -78,7 +78,7 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o *optio
 	share, showSchedule := text.ScheduleShare(res, ind)
 	top := 62
 	if showSchedule {
-		sub = append(sub, "虚线:时序进度 "+text.Percent(share))
+		sub = append(sub, "虚线:"+text.ScheduleLine(share))
 		top += 18 // the line's label sits above the bars
 	}
 	height = barHeight(len(b.names), top)
@@ -113,7 +113,7 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o *optio
 // scheduleLine is the dashed line at 时序进度 (share, in %), labelled above
 // the bars.
 func scheduleLine(share float64) *markLine {
-	name := "时序进度 " + text.Percent(share)
+	name := text.ScheduleLine(share)
 	return &markLine{
 		MarkLineStyle: opts.MarkLineStyle{
 			Symbol:    []string{"none", "none"},

@@ -17,6 +17,7 @@ import (
 func unitChart(res *rank.Result, unit, file string) (o *option, height int, ok bool) {
 	var names []string
 	var items []item
+	labelW := 0
 	for _, ind := range res.Indicators {
 		if !ind.Ranked {
 			continue
@@ -26,11 +27,13 @@ func unitChart(res *rank.Result, unit, file string) (o *option, height int, ok b
 			if e.Unit != unit || e.Rank == nil {
 				continue
 			}
+			tag := fmt.Sprintf("%s/%d", text.Rank(e), n)
+			labelW = max(labelW, textWidth(tag, 11))
 			items = append(items, item{
 				Name:      ind.Name + ":" + e.Display + ind.Unit + "\n" + e.Why,
 				Value:     data.Round(float64(n-*e.Rank+1)/float64(n)*100, 1),
 				ItemStyle: tierColor(e.Tier),
-				Label:     &opts.Label{Formatter: literal(fmt.Sprintf("%s/%d", text.Rank(e), n))},
+				Label:     &opts.Label{Formatter: literal(tag)},
 			})
 			names = append(names, ind.Name)
 		}
@@ -40,7 +43,8 @@ func unitChart(res *rank.Result, unit, file string) (o *option, height int, ok b
 	}
 	top := 58
 	o = newChart(unit+" · 各指标名次", "条越长名次越靠前 · 标签为名次/参与排名单位数", file)
-	o.Grid = margins(axisRoom(names, 12, 200), 78, top, 4)
+	// Room for the longest label: "并列第4(倒数并列第3)/9" is twice "第2/6".
+	o.Grid = margins(axisRoom(names, 12, 200), max(78, labelW+10), top, 4)
 	o.XAxis = valueAxis(100)
 	o.YAxis = categoryAxis(names, 12)
 	o.YAxis[0].AxisLabel.Width, o.YAxis[0].AxisLabel.Overflow = px(200), "truncate"

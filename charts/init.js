@@ -85,7 +85,7 @@
     var order = unpack(ind.o || '', d.w);
     var n = order.length;
     var scale = Math.pow(10, ind.p || 0);
-    var value = new Array(n), shown = new Array(n), rank = new Int32Array(n), tier = new Array(n);
+    var value = new Array(n), shown = new Array(n), rank = new Int32Array(n), tier = new Array(n), scaled = new Array(n);
     var tied = {};
     (ind.t || []).forEach(function (p) { tied[p] = true; });
     var diffs = ind.va ? null : unvarint(ind.v || '');
@@ -97,6 +97,7 @@
         continue;
       }
       k += diffs[i];
+      scaled[i] = k;
       value[i] = k / scale;
       shown[i] = formatScaled(k, ind.p || 0, ind.z);
       if (ind.tz && i > 0 && diffs[i] === 0) tied[i] = true;
@@ -123,7 +124,15 @@
         change[i] = a && b ? a - b : null;
       }
     }
-    ind.cache = { n: n, order: order, value: value, shown: shown, rank: rank, tier: tier, pos: pos, change: change };
+    // place: how each rank is said, ties and ranks from the worst end
+    // included (Go writes the latter, in ind.rv).
+    var w = d.words, place = new Array(n);
+    for (i = 0; i < n; i++) {
+      var tiedHere = ind.r && ((i > 0 && rank[i] === rank[i - 1]) || (i + 1 < n && rank[i] === rank[i + 1]));
+      place[i] = say(tiedHere ? w.Tied : w.Rank, rank[i]);
+    }
+    for (i = 0; ind.rv && i < ind.rv.length; i += 2) place[ind.rv[i]] = ind.rv[i + 1];
+    ind.cache = { n: n, order: order, value: value, scaled: scaled, shown: shown, rank: rank, tier: tier, pos: pos, change: change, place: place };
     return ind.cache;
   }
 
@@ -159,15 +168,34 @@
     if (line) lines.push(line);
     return { text: lines.join('\n'), lines: lines.length };
   }
+  // The words are Go's (text.Words in the data island): templates with
+  // {n} for a figure and {m} for a count of units.
+  function say(template, n, m) {
+    return template.replace('{n}', n).replace('{m}', m);
+  }
   function changeLabel(c) {
     if (c === null || c === undefined) return '';
-    return c > 0 ? '\u2191' + c : c < 0 ? '\u2193' + -c : '\u2014';
+    var w = data().words;
+    return c > 0 ? w.Up + c : c < 0 ? w.Down + -c : '\u2014';
   }
-  function scheduleText(v) {
-    v = Math.round(v * 10) / 10;
-    if (v > 0) return '超时序进度 ' + v + ' 个百分点';
-    if (v < 0) return '落后时序进度 ' + -v + ' 个百分点';
-    return '与时序进度持平';
+  // scheduleText compares the value at position i with 时序进度 as rank
+  // does: value minus the 2-decimal target, at the value's decimals
+  // (at least 2), then to 2 decimals half away from zero; in integers, so
+  // no float noise shows.
+  function scheduleText(ind, c, i) {
+    var w = data().words;
+    var r;
+    if (ind.va) {
+      r = Math.round((c.value[i] - ind.s) * 100);
+    } else {
+      var q = Math.max(ind.p || 0, 2);
+      var d = c.scaled[i] * Math.pow(10, q - (ind.p || 0)) - Math.round(ind.s * Math.pow(10, q));
+      var div = Math.pow(10, q - 2);
+      r = (d < 0 ? -1 : 1) * Math.floor((Math.abs(d) + div / 2) / div);
+    }
+    if (r > 0) return say(w.Ahead, formatScaled(r, 2, true));
+    if (r < 0) return say(w.Behind, formatScaled(-r, 2, true));
+    return w.Even;
   }
   function tierColor(t, pal) {
     return t === 't' ? pal.top : t === 'b' ? pal.bottom : t === 'm' ? pal.middle : pal.missing;
@@ -234,11 +262,17 @@
     var sub = ['红色:本期' + d.labels.Top, '黄色:本期' + d.labels.Bottom];
     if (many) sub.unshift('灰线为其余 ' + (U - series.length + (back.length ? 1 : 0)) + ' 个单位');
     if (f >= 0) sub.push('黑色:' + literal(focus));
+    if (d.simNote) sub.push(literal(d.simNote));
     var wrapped = wrap(sub, el.clientWidth - 40);
     o.title.subtext = wrapped.text;
     o.grid[0].top = 78 + (wrapped.lines - 1) * 16;
     o.xAxis[0].max = Math.max(P - 1, 1);
     o.xAxis[0].axisLabel.formatter = function (v) { return d.axis[v] || ''; };
+    // A period marked (模拟) takes a second line under its label.
+    if (d.axis.some(function (a) { return a.indexOf('\n') >= 0; })) {
+      o.grid[0].bottom = 48;
+      o.xAxis[0].axisLabel.lineHeight = 15;
+    }
     o.yAxis[0].max = Math.max(maxRank, 2);
     if (!many) o.yAxis[0].interval = 1;
     var right = Math.min(labelW, 150) + 18;
@@ -293,13 +327,13 @@
       var label = c.shown[i] + (ind.u || '');
       var tip = unit + ':' + c.shown[i] + (ind.u || '');
       if (ind.r) {
-        label += '  第' + c.rank[i] + (c.change && c.change[i] ? ' ' + changeLabel(c.change[i]) : '');
-        tip += '\n' + n + ' 个单位中第 ' + c.rank[i] + ' 名';
+        label += '  ' + c.place[i] + (c.change && c.change[i] ? ' ' + changeLabel(c.change[i]) : '');
+        tip += '\n' + say(d.words.Among, c.place[i], n);
       }
       labelW = Math.max(labelW, textWidth(label, 12));
       var fmt = literal(label);
       if (sched) {
-        var st = scheduleText(c.value[i] - ind.s);
+        var st = scheduleText(ind, c, i);
         fmt += '\n{s|' + st + '}';
         tip += '\n' + st;
         labelW = Math.max(labelW, textWidth(st, 11));
@@ -320,7 +354,7 @@
     sub.push(ind.r ? n + ' 个单位排名' : '仅展示,不排名');
     if (ind.m) sub.push(ind.m + ' 个未报送');
     if (n > BARS_ALL) sub.push('显示前、后各 ' + BARS_END + ' 名');
-    if (sched) sub.push('虚线:时序进度 ' + ind.s + '%');
+    if (sched) sub.push('虚线:' + say(d.words.Line, ind.s));
     var wrapped = wrap(sub.map(literal), el.clientWidth - 40);
     o.title.text = ind.n;
     o.title.subtext = wrapped.text;
@@ -335,7 +369,7 @@
     delete o.series[0].markLine;
     delete o.xAxis[0].max;
     if (sched) {
-      var line = '时序进度 ' + ind.s + '%';
+      var line = say(d.words.Line, ind.s);
       o.series[0].markLine = {
         silent: true, symbol: ['none', 'none'],
         label: { show: true, formatter: line, position: 'start', color: pal.subtle, fontSize: 11 },
@@ -549,6 +583,11 @@
     if (mq.addEventListener) mq.addEventListener('change', onPrint);
     else if (mq.addListener) mq.addListener(onPrint);
   }
+
+  // The folded 数据核查 findings are printed in full.
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details.checks-more'), function (d) { d.open = true; });
+  });
 
   // ---- Sortable tables ------------------------------------------------------
 

@@ -125,7 +125,13 @@ type series struct {
 	Tooltip        *opts.Tooltip   `json:"tooltip,omitempty"`
 	Emphasis       *emphasis       `json:"emphasis,omitempty"`
 	MarkLine       *markLine       `json:"markLine,omitempty"`
-	Data           []item          `json:"data,omitempty"`
+	// Line series (the 名次区间 whiskers): the points' symbol and size
+	// ([width, height] px), the line, and the drawing order.
+	Symbol     string          `json:"symbol,omitempty"`
+	SymbolSize []int           `json:"symbolSize,omitempty"`
+	LineStyle  *opts.LineStyle `json:"lineStyle,omitempty"`
+	Z          int             `json:"z,omitempty"`
+	Data       []item          `json:"data,omitempty"`
 }
 
 // label is a series' labels; rich holds the styles of rich-text markers

@@ -87,6 +87,10 @@ type packedData struct {
 	// Few is bumpFew; Palette the report's colours.
 	Few     int     `json:"few"`
 	Palette palette `json:"palette"`
+	// Words are the phrases the script writes (text.Words); SimNote says
+	// which periods of the history are simulated ("" when none is).
+	Words   text.ScriptWords `json:"words"`
+	SimNote string           `json:"simNote,omitempty"`
 }
 
 // palette hands the report's colours to init.js.
@@ -165,6 +169,9 @@ type packedIndic struct {
 	X []any `json:"x,omitempty"`
 	// M is how many units did not report.
 	M int `json:"m,omitempty"`
+	// RV lists position, place pairs for the units placed from the worst
+	// end ("并列第4(倒数并列第3)"): rare, so written out.
+	RV []any `json:"rv,omitempty"`
 }
 
 // appendScaled writes k / 10^prec with exactly prec decimals, from the
@@ -260,6 +267,9 @@ func (sc *packScratch) gather(p *packedIndic, ind rank.Indicator, unitIdx map[st
 			exact = false
 		}
 		vals = append(vals, int64(k))
+		if e.ReverseRank != nil && e.Rank != nil {
+			p.RV = append(p.RV, len(vals)-1, text.Rank(e))
+		}
 		shown = append(shown, e.Display)
 		tiers = append(tiers, text.StyleOf(e.Tier).Code)
 		r := 0
@@ -447,7 +457,8 @@ func buildPacked(res *rank.Result, current bool, profiles [][]string) ([]byte, [
 		unitIdx[u] = i
 	}
 	d := packedData{Units: res.Units, Dense: res.Rules.Ties == rank.Dense, Labels: text.TierLabels(res.Rules),
-		Profiles: profiles, Few: bumpFew, Palette: newPalette(), W: packWidth(len(res.Units) + 1)}
+		Profiles: profiles, Few: bumpFew, Palette: newPalette(), W: packWidth(len(res.Units) + 1),
+		Words: text.Words(), SimNote: text.SimulatedNote(res)}
 	periods := 0
 	if text.HasHistory(res) {
 		periods = len(res.History.Periods)
@@ -456,6 +467,14 @@ func buildPacked(res *rank.Result, current bool, profiles [][]string) ([]byte, [
 		}
 		d.Axis = axisLabels(res.History.Periods)
 		d.Months = text.Monthly(res.History.Periods)
+		// Periods not official are marked on the axis (on a second line)
+		// and in the tooltips: "1月\n(模拟)".
+		for i, m := range res.History.Periods {
+			if mark := text.ProvenanceMark(res.Provenance[m]); mark != "" {
+				d.Axis[i] += "\n" + mark
+				d.Periods[i] += mark
+			}
+		}
 	}
 	d.packOverall(res, unitIdx, current, periods)
 	index := d.packIndicators(res, unitIdx, current, periods)

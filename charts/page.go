@@ -130,7 +130,7 @@ type pageData struct {
 	Summary  string
 	Flags    *flagsView
 	Overall  []overallRow
-	Unscored []string
+	Unscored []unrankedRow
 	Board    chartRef
 	Tally    []tallyRow
 	Tallies  chartRef
@@ -151,6 +151,8 @@ type pageData struct {
 	PickerSelect bool
 	// Data is the packed data island ("" when no chart needs it).
 	Data template.JS
+
+	verdictView
 
 	CSP     string
 	ECharts template.JS // the inlined bundle, or "" to load CDN
@@ -174,6 +176,12 @@ type boardCells struct {
 	Rank, Unit, Score, Tier, TierClass string
 	Change, ChangeClass                string
 	RankValue                          int // sort key, unranked last
+	// Reverse is the rank from the worst end when it placed the unit
+	// ("倒数并列第3"); Edge marks a borderline flag (边缘); Interval is the
+	// robustness rank interval ("1—6") and IntervalKey its sort key.
+	Reverse, Interval, IntervalKey string
+	Edge                           bool
+	Ranked                         bool // on the board (else Why says why not)
 }
 
 // newBoardCells writes a unit's place on the overall board: rank ("并列 2",
@@ -192,7 +200,13 @@ func newBoardCells(ov rank.Overall, o rank.Options) boardCells {
 	}
 	if ov.Score != nil {
 		c.Score = data.Fixed(*ov.Score, 2)
+		c.Ranked = ov.Rank != nil
 	}
+	if ov.ReverseRank != nil {
+		c.Reverse = text.FromWorst(*ov.ReverseRank, len(ov.TiedWith) > 0)
+	}
+	c.Edge = text.BorderlineMark(ov) != ""
+	c.Interval, c.IntervalKey = intervalCell(ov)
 	return c
 }
 
@@ -251,8 +265,9 @@ type indicatorBrief struct {
 	More        string // "前3位另有 2 个单位(并列)"
 }
 
-// briefRow is one unit in a top or bottom list.
-type briefRow struct{ Rank, Unit, Value string }
+// briefRow is one unit in a top or bottom list; Reverse is its rank from
+// the worst end when that placed it ("倒数并列第3").
+type briefRow struct{ Rank, Unit, Value, Reverse string }
 
 // builder numbers charts in page order so that ids are stable.
 type builder struct{ n int }
@@ -347,6 +362,7 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.verdictParts(res)
 	return p, nil
 }
 
@@ -398,12 +414,15 @@ func (p *pageData) boardParts(res *rank.Result, b *builder) error {
 	for _, ov := range res.Overall {
 		p.Overall = append(p.Overall, overallRow{boardCells: newBoardCells(ov, res.Rules), Counted: ov.Counted, Why: ov.Why})
 		if ov.Score == nil {
-			p.Unscored = append(p.Unscored, ov.Unit)
+			p.Unscored = append(p.Unscored, unrankedRow{ov.Unit, ov.Why})
 		}
 	}
 	var err error
 	bo, bh := overallChart(res, 0, 0)
 	if p.Board, err = b.chart(bo, bh, "总榜综合得分横向柱状图,按名次排列"); err != nil {
+		return err
+	}
+	if err := p.robustParts(res, b, 0, 0); err != nil {
 		return err
 	}
 	for i, t := range res.Tally {
@@ -478,6 +497,9 @@ func (p *pageData) compactParts(res *rank.Result, b *builder, byUnit map[string]
 	if p.Board, err = b.chart(bo, bh, "总榜综合得分横向柱状图:前后各若干名"); err != nil {
 		return err
 	}
+	if err := p.robustParts(res, b, compactLimit, compactLimit); err != nil {
+		return err
+	}
 	to, th := tallyChart(res, compactLimit, compactLimit)
 	if p.Tallies, err = b.chart(to, th, "档次统计堆叠柱状图:总榜前后各若干名"); err != nil {
 		return err
@@ -531,7 +553,7 @@ func (p *pageData) unitRows(res *rank.Result, byUnit map[string][]text.Item) [][
 		if ov.Score != nil {
 			row.ScoreValue = row.Score
 		} else {
-			p.Unscored = append(p.Unscored, ov.Unit)
+			p.Unscored = append(p.Unscored, unrankedRow{ov.Unit, ov.Why})
 		}
 		p.Rows = append(p.Rows, row)
 		profiles[row.Index] = append([]string{text.Overall(ov, res.Rules), text.Tally(t, res.Rules)}, text.Profile(res, ov, byUnit[ov.Unit])...)
@@ -580,7 +602,11 @@ func brief(ind rank.Indicator, v int, l text.Labels) indicatorBrief {
 	}
 	ib.Note = strings.Join(note, " · ")
 	row := func(e rank.Entry) briefRow {
-		return briefRow{Rank: strconv.Itoa(*e.Rank), Unit: e.Unit, Value: e.Display}
+		r := briefRow{Rank: strconv.Itoa(*e.Rank), Unit: e.Unit, Value: e.Display}
+		if e.ReverseRank != nil {
+			r.Reverse = text.FromWorst(*e.ReverseRank, len(e.TiedWith) > 0)
+		}
+		return r
 	}
 	var more []string
 	for _, e := range tops[:min(briefLimit, len(tops))] {

@@ -368,10 +368,10 @@ func TestSectionsAndWords(t *testing.T) {
 		`<select id="trend-indicator" autocomplete="off">`, `<option value="">(不突出显示)</option>`,
 		// Streaks and 时序进度 in sentences, labels and tooltips.
 		"管控力量化指数、完成投资额、年度投资完成率等 9 项连续 4 个月居前3位",
-		"对照时序进度 33.3%,年度投资完成率超时序进度 19.4 个百分点。",
-		"年度投资完成率落后时序进度 5.9 个百分点",
-		`52.7%  第1\n{s|超时序进度 19.4 个百分点}`,
-		`\n连续 4 个月居前3位\n超时序进度 19.4 个百分点`,
+		"对照时序进度 33.33%,年度投资完成率超时序进度 19.37 个百分点。",
+		"年度投资完成率落后时序进度 5.93 个百分点",
+		`52.7%  第1\n{s|超时序进度 19.37 个百分点}`,
+		`\n连续 4 个月居前3位\n超时序进度 19.37 个百分点`,
 		"对比上期:2022年3月",
 		"<b>未报送</b>兰溪市、浦江县、武义县、金华开发区",
 		`lang="zh-CN"`,
@@ -436,7 +436,7 @@ func TestSinglePeriodHasNoTrend(t *testing.T) {
 			t.Errorf("单期报告不应含有 %q", bad)
 		}
 	}
-	if !strings.Contains(html, "超时序进度 19.4 个百分点") {
+	if !strings.Contains(html, "超时序进度 19.37 个百分点") {
 		t.Error("单期报告也应对照时序进度")
 	}
 }

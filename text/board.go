@@ -12,34 +12,32 @@ import (
 // board, its tally of tiers and its move since the previous period.
 
 // Rank is a rank as people say it: "第2", "并列第2", "并列第4(倒数并列第3)"
-// where the tier comes from the worst end (rank.Entry.ReverseRank), and
-// "未报送" for an entry without a rank.
+// (see Place), and "未报送" for an entry without a rank.
 func Rank(e rank.Entry) string {
 	if e.Rank == nil {
 		return "未报送"
 	}
-	s := "第" + strconv.Itoa(*e.Rank)
-	if len(e.TiedWith) > 0 {
-		s = "并列" + s
-	}
-	if e.ReverseRank != nil {
-		s += "(倒数并列第" + strconv.Itoa(*e.ReverseRank) + ")"
-	}
-	return s
+	return Place(*e.Rank, len(e.TiedWith) > 0, e.ReverseRank)
 }
 
 // Overall is a unit's place on the overall board, as a phrase: "总榜第 1
-// 名,居前3位", "总榜并列第 2 名,居中间", "未参与总榜排名".
+// 名,居前3位", "总榜并列第 2 名,居中间", "总榜并列第 6 名(倒数并列第3),
+// 居后3位", "总榜第 3 名,居前3位(边缘)" for a flag the robustness draws
+// do not hold (see Borderline), "未参与总榜排名".
 func Overall(ov rank.Overall, o rank.Options) string {
 	if ov.Score == nil || ov.Rank == nil {
 		return "未参与总榜排名"
 	}
+	tied := len(ov.TiedWith) > 0
 	s := "总榜第 " + strconv.Itoa(*ov.Rank) + " 名"
-	if len(ov.TiedWith) > 0 {
+	if tied {
 		s = "总榜并列第 " + strconv.Itoa(*ov.Rank) + " 名"
 	}
+	if ov.ReverseRank != nil {
+		s += "(" + FromWorst(*ov.ReverseRank, tied) + ")"
+	}
 	if ov.Tier == rank.Top || ov.Tier == rank.Middle || ov.Tier == rank.Bottom {
-		s += ",居" + StyleOf(ov.Tier).Name(o)
+		s += ",居" + StyleOf(ov.Tier).Name(o) + BorderlineMark(ov)
 	}
 	return s
 }
@@ -69,24 +67,28 @@ func Tally(t rank.Tally, o rank.Options) string {
 
 // Names joins up to limit names with 、 and says how many there are in
 // all when it had to cut: "A、B、C等 5 项".
-func Names(names []string, limit int) string {
+func Names(names []string, limit int) string { return namesOf(names, limit, "项") }
+
+// namesOf is Names counting in the given measure word: "A、B等 7 个单位".
+func namesOf(names []string, limit int, measure string) string {
 	if len(names) <= limit {
 		return strings.Join(names, "、")
 	}
-	return strings.Join(names[:limit], "、") + "等 " + strconv.Itoa(len(names)) + " 项"
+	return strings.Join(names[:limit], "、") + "等 " + strconv.Itoa(len(names)) + " " + measure
 }
 
 // Summary names the top and bottom tiers of the overall board in one
-// sentence: "总榜前3位:义乌市、金东区、婺城区;后3位:武义县、浦江县、磐安县。";
-// "" when neither tier has a unit.
+// sentence: "总榜前3位:义乌市、金东区、婺城区;后3位:武义县、浦江县、磐安县。",
+// a flag the robustness draws do not hold marked "(边缘)"; "" when
+// neither tier has a unit.
 func Summary(res *rank.Result) string {
 	var top, bottom []string
 	for _, ov := range res.Overall {
 		switch ov.Tier {
 		case rank.Top:
-			top = append(top, ov.Unit)
+			top = append(top, ov.Unit+BorderlineMark(ov))
 		case rank.Bottom:
-			bottom = append(bottom, ov.Unit)
+			bottom = append(bottom, ov.Unit+BorderlineMark(ov))
 		}
 	}
 	l := TierLabels(res.Rules)

@@ -87,6 +87,10 @@ func TestSummary(t *testing.T) {
 	if got, want := Summary(res), "总榜前3位:甲、乙;后3位:丁。"; got != want {
 		t.Errorf("%q, want %q", got, want)
 	}
+	res.Overall[1].Robust = &rank.Stability{Borderline: true}
+	if got, want := Summary(res), "总榜前3位:甲、乙(边缘);后3位:丁。"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
 	res.Overall = []rank.Overall{{Unit: "甲", Tier: rank.None}}
 	if got := Summary(res); got != "" {
 		t.Errorf("no tiers: %q", got)

@@ -53,8 +53,9 @@ func ByUnit(res *rank.Result) map[string][]Item {
 // sentences, e.g. "义乌市综合得分 77.94,总榜第 1 名,居前3位,连续 4 个月居
 // 前3位。参与排名的 11 项指标中,10 项居前3位,其中管控力量化指数、…排名第
 // 一;1 项居后3位:…;另有 21 项未报送。", then, with history, its moves and
-// streaks, and its completion rates against 时序进度. items are the unit's
-// items (ByUnit).
+// streaks, its completion rates against 时序进度 and, with robustness
+// figures, how firm its place is (Stability). items are the unit's items
+// (ByUnit).
 func Profile(res *rank.Result, ov rank.Overall, items []Item) []string {
 	out := []string{standing(res, ov), tiers(items, TierLabels(res.Rules))}
 	if s := moves(res, items); s != "" {
@@ -63,6 +64,11 @@ func Profile(res *rank.Result, ov rank.Overall, items []Item) []string {
 	if s := schedule(res, items); s != "" {
 		out = append(out, s)
 	}
+	if res.Robustness != nil {
+		if s := Stability(ov, res.Rules, res.Robustness.Draws); s != "" {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 
@@ -70,7 +76,8 @@ func Profile(res *rank.Result, ov rank.Overall, items []Item) []string {
 func standing(res *rank.Result, ov rank.Overall) string {
 	if ov.Score == nil || ov.Rank == nil {
 		if ov.Counted > 0 && ov.Why != "" {
-			return ov.Unit + ov.Why + "。" // reported too little: the reason says how little
+			// Left off for coverage: rank says how little it reported.
+			return ov.Unit + ov.Why + "。"
 		}
 		return ov.Unit + "本期没有可计入综合得分的指标,未参与总榜排名。"
 	}
@@ -111,7 +118,12 @@ func countTiers(items []Item) tierCount {
 				c.tiedFirst = c.tiedFirst || len(e.TiedWith) > 0
 			}
 		case rank.Bottom:
-			c.bottoms = append(c.bottoms, it.Indicator.Name)
+			name := it.Indicator.Name
+			if e.ReverseRank != nil {
+				// 后3位 while "ranked 4th": say both, as the charts do.
+				name += "(" + Place(*e.Rank, len(e.TiedWith) > 0, nil) + "," + FromWorst(*e.ReverseRank, len(e.TiedWith) > 0) + ")"
+			}
+			c.bottoms = append(c.bottoms, name)
 		default:
 			c.middle++
 		}
@@ -257,7 +269,7 @@ func schedule(res *rank.Result, items []Item) string {
 		if vs == nil {
 			continue
 		}
-		gaps = append(gaps, gap{it.Indicator.Name, data.Round(*vs, 1)})
+		gaps = append(gaps, gap{it.Indicator.Name, data.Round(*vs, 2)})
 		if s, ok := ScheduleShare(res, *it.Indicator); ok && share == "" {
 			share = Percent(s)
 		}

@@ -17,6 +17,15 @@ func TestRulesBrief(t *testing.T) {
 	if got, want := RulesBrief(o), "前5位为红旗、后3位为黄旗;并列按中国式(1、2、2、3);综合得分按名次得分。"; got != want {
 		t.Errorf("%q, want %q", got, want)
 	}
+	// Every method by its own name, not 极差标准化.
+	o.Score, o.Weights = rank.Efficacy, rank.EntropyWeights
+	if got := RulesBrief(o); !strings.HasSuffix(got, ";综合得分按功效系数法、熵权法赋权。") {
+		t.Errorf("%q", got)
+	}
+	o.Board = rank.TallyBoard
+	if got := RulesBrief(o); !strings.HasSuffix(got, ";总榜按红黄旗项数。") {
+		t.Errorf("%q", got)
+	}
 }
 
 func TestRules(t *testing.T) {
@@ -28,15 +37,45 @@ func TestRules(t *testing.T) {
 		}
 		return strings.Join(ts, " ")
 	}
-	if got := terms(); got != "档次 未报送 并列 综合得分" {
+	if got := terms(); got != "档次 未报送 并列 综合得分 权重 缺项计分 覆盖率 倒数" {
 		t.Errorf("single period: %s", got)
 	}
 	res.History = &rank.History{Periods: []data.Month{data.NewMonth(2022, 1), data.NewMonth(2022, 3)}}
-	if got := terms(); got != "档次 未报送 并列 综合得分 变化" {
+	if got := terms(); got != "档次 未报送 并列 综合得分 权重 缺项计分 覆盖率 倒数 变化" {
 		t.Errorf("with history: %s", got)
 	}
-	if r := Rules(res)[4].Text; !strings.Contains(r, "“连续 N 期”") {
+	if r := Rules(res)[8].Text; !strings.Contains(r, "“连续 N 期”") {
 		t.Errorf("periods not month by month are counted in 期: %s", r)
+	}
+	// The tally board has no score, weights or missing-value points;
+	// dense ties never reach into the bottom tier from above.
+	res.Rules.Board, res.Rules.Ties = rank.TallyBoard, rank.Dense
+	if got := terms(); got != "档次 未报送 并列 总榜 覆盖率 变化" {
+		t.Errorf("tally board, dense ties: %s", got)
+	}
+}
+
+// Each rule of the board is one sentence, from rank's labels.
+func TestBoardRules(t *testing.T) {
+	o := rank.DefaultOptions()
+	o.Weights, o.Missing, o.MinCoverage = rank.EntropyWeights, rank.Last, ptr(0.65)
+	text := map[string]string{}
+	for _, r := range Rules(&rank.Result{Rules: o}) {
+		text[r.Term] = r.Text
+	}
+	for term, want := range map[string]string{
+		"权重":   "熵权法",
+		"缺项计分": "不报即末位",
+		"覆盖率":  "65%",
+		"倒数":   "显示为“并列第4(倒数并列第3)”",
+	} {
+		if !strings.Contains(text[term], want) || strings.Count(text[term], "。") > 1 && term != "倒数" {
+			t.Errorf("%s: %q, want %q in one sentence", term, text[term], want)
+		}
+	}
+	o.Bottom = 2
+	if got := BoundaryRule(o); strings.Contains(got, "例如") || !strings.Contains(got, "最后 2 位") {
+		t.Errorf("the worked example is for 后3位 only: %q", got)
 	}
 }
 

@@ -12,11 +12,13 @@ func TestSchedule(t *testing.T) {
 		vs   *float64
 		want string
 	}{
-		{ptr(19.36), "超时序进度 19.4 个百分点"},
+		// As rank computes it, to 2 decimals: 52.7 − 33.33 checks by hand.
+		{ptr(19.37), "超时序进度 19.37 个百分点"},
 		{ptr(-5.9), "落后时序进度 5.9 个百分点"},
-		{ptr(0.04), "与时序进度持平"},
+		{ptr(0.04), "超时序进度 0.04 个百分点"},
+		{ptr(0.0), "与时序进度持平"},
 		// Half-up on the decimal text, as everywhere (data.Round).
-		{ptr(0.25), "超时序进度 0.3 个百分点"},
+		{ptr(0.125), "超时序进度 0.13 个百分点"},
 		{nil, ""},
 	} {
 		if got := Schedule(c.vs); got != c.want {
@@ -25,6 +27,7 @@ func TestSchedule(t *testing.T) {
 	}
 }
 
+// 时序进度 is shown at the 2 decimals the differences are computed at.
 func TestScheduleShare(t *testing.T) {
 	april := &rank.Result{Month: data.NewMonth(2022, 4)}
 	for _, c := range []struct {
@@ -33,8 +36,9 @@ func TestScheduleShare(t *testing.T) {
 		want float64
 		ok   bool
 	}{
-		{april, rank.Indicator{Schedule: true}, 33.3, true},
-		{april, rank.Indicator{Schedule: true, ScheduleTarget: ptr(50.04)}, 50, true},
+		{april, rank.Indicator{Schedule: true}, 33.33, true},
+		{april, rank.Indicator{Schedule: true, ScheduleTarget: ptr(41.67)}, 41.67, true},
+		{april, rank.Indicator{Schedule: true, ScheduleTarget: ptr(50.004)}, 50, true},
 		{april, rank.Indicator{}, 0, false},
 		{&rank.Result{}, rank.Indicator{Schedule: true}, 0, false},
 	} {
@@ -43,8 +47,13 @@ func TestScheduleShare(t *testing.T) {
 			t.Errorf("%+v: %v %v, want %v %v", c.ind, got, ok, c.want, c.ok)
 		}
 	}
-	if got := Percent(33.3); got != "33.3%" {
-		t.Errorf("Percent: %q", got)
+	for share, want := range map[float64]string{33.33: "33.33%", 50: "50%", 41.67: "41.67%"} {
+		if got := Percent(share); got != want {
+			t.Errorf("Percent(%v): %q", share, got)
+		}
+	}
+	if got := ScheduleLine(41.67); got != "时序进度 41.67%" {
+		t.Errorf("ScheduleLine: %q", got)
 	}
 }
 
