@@ -2,11 +2,9 @@ package data
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -19,7 +17,9 @@ import (
 type Options struct {
 	// Period sets the period of a single input workbook, overriding its
 	// 参数/期间 and its file name. With several inputs it is not used here:
-	// it then chooses the current period when ranking.
+	// it then chooses the current period when ranking, and settles a
+	// workbook whose file name and 参数/期间 disagree when it is one of
+	// the two.
 	Period Month
 	// MaxUnzipSize refuses a workbook that unpacks past this many bytes
 	// (0: DefaultMaxUnzipSize), so a zip bomb is refused before it is read.
@@ -27,6 +27,17 @@ type Options struct {
 	// MaxSheetSize refuses a workbook with a worksheet (or shared-string
 	// table) that unpacks past this many bytes (0: DefaultMaxSheetSize).
 	MaxSheetSize int64
+	// Recursive reads the subfolders of the folders given.
+	Recursive bool
+
+	run *runContext // what the whole run knows; set by Load
+}
+
+// runContext is what Load knows of the whole run when it reads one file.
+type runContext struct {
+	book   *unitBook       // the unit list (单位.xlsx) of periods without a 单位 sheet
+	known  map[string]bool // unit names found in other files
+	period Month           // --period of a run of several files
 }
 
 func (o Options) maxUnzip() int64 {
@@ -50,69 +61,137 @@ const DefaultMaxUnzipSize = 256 << 20
 // a national-scale sheet (2,844 units × 300 indicators) is about 30 MB.
 const DefaultMaxSheetSize = 128 << 20
 
-// Load reads workbooks (or directories of them) into a Dataset, one period
-// per workbook. Every problem in every file is collected: the error is an
-// ErrorList sorted by position. Files are read concurrently; the result
-// does not depend on the order they finish in.
+// fileResult is what reading one file gives.
+type fileResult struct {
+	name               string // the file's name in messages
+	periods            []*Period
+	warns, errs, notes ErrorList
+	// book is the workbook's own 单位 sheet; nil without one.
+	book *unitBook
+}
+
+// Load reads workbooks, CSV files and folders of them (see List) into a
+// Dataset, one period per workbook. Every problem in every file is
+// collected: the error is an ErrorList sorted by position. Files are read
+// concurrently; the result does not depend on the order they finish in.
+//
+// The run's units are one list: a unit list (单位.xlsx) names the units of
+// every period without a 单位 sheet, and the aliases of any period's 单位
+// sheet apply to every period.
 func Load(opts Options, paths ...string) (*Dataset, error) {
-	files, err := expand(paths)
-	if err != nil {
-		return nil, err
+	list, errs := List(paths, ListOptions{Recursive: opts.Recursive})
+	ds := &Dataset{Notes: list.Notes}
+	opts.run = &runContext{}
+	if len(list.Inputs) != 1 {
+		opts.run.period, opts.Period = opts.Period, 0
 	}
-	if len(files) != 1 {
-		opts.Period = 0
-	}
-	type result struct {
-		ps          []*Period
-		errs, warns ErrorList
-	}
-	results := make([]result, len(files))
-	var g errgroup.Group // reading never fails here: problems are collected
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, path := range files {
-		g.Go(func() error {
-			ps, warns, errs := readFile(path, opts)
-			results[i] = result{ps, errs, warns}
-			return nil
-		})
-	}
-	g.Wait()
-	ds := &Dataset{}
-	var errs ErrorList
+	book, uerrs, unotes := readUnitLists(list.Units, opts)
+	errs = append(errs, uerrs...)
+	ds.Notes = append(ds.Notes, unotes...)
+	opts.run.book = book
+	results := readAll(list.Inputs, opts)
+	rereadCrossed(list.Inputs, results, opts)
 	var all []*Period // also from files with problems, to name duplicates
 	for _, r := range results {
 		errs = append(errs, r.errs...)
 		ds.Warnings = append(ds.Warnings, r.warns...)
-		for _, p := range r.ps {
+		ds.Notes = append(ds.Notes, r.notes...)
+		for _, p := range r.periods {
 			if !p.Month.IsZero() {
 				all = append(all, p)
 			}
 		}
 		if len(r.errs) == 0 {
-			ds.Periods = append(ds.Periods, r.ps...)
+			ds.Periods = append(ds.Periods, r.periods...)
 		}
 	}
 	errs = append(errs, checkDuplicatePeriods(all)...)
+	sortPeriods(ds.Periods)
+	listFile := ""
+	if len(list.Units) > 0 {
+		listFile = list.Units[0].Name
+	}
+	uerrs, unotes = unify(results, listFile, book)
+	errs = append(errs, uerrs...)
+	ds.Notes = append(ds.Notes, unotes...)
+	ds.Warnings = append(ds.Warnings, unitChanges(ds.Periods)...)
 	ds.Warnings.Sort()
+	ds.Notes.Sort()
 	if err := errs.Err(); err != nil {
 		return ds, err
 	}
-	sortPeriods(ds.Periods)
 	return ds, nil
 }
 
-func unwrapPathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		if errors.Is(err, os.ErrNotExist) {
-			return errors.New("文件不存在")
-		}
-		if errors.Is(err, os.ErrPermission) {
-			return errors.New("没有读取权限")
-		}
-		return pe.Err
+// readAll reads the inputs concurrently, one result per input.
+func readAll(inputs []Input, opts Options) []*fileResult {
+	results := make([]*fileResult, len(inputs))
+	var g errgroup.Group // reading never fails here: problems are collected
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, in := range inputs {
+		g.Go(func() error {
+			results[i] = readFile(in, opts)
+			return nil
+		})
 	}
-	return err
+	g.Wait()
+	return results
+}
+
+// rereadCrossed reads again, knowing the unit names of the other files,
+// the files whose indicators are named like those units: their tables
+// hold the units across the top, which the file alone could not tell.
+func rereadCrossed(inputs []Input, results []*fileResult, opts Options) {
+	files := map[string]int{} // unit name → how many files have it
+	owns := make([]map[string]bool, len(results))
+	for i, r := range results {
+		owns[i] = unitSet(r.periods)
+		for u := range owns[i] {
+			files[u]++
+		}
+	}
+	for i, r := range results {
+		fromOthers := func(n string) bool {
+			c := files[n]
+			if owns[i][n] {
+				c--
+			}
+			return c > 0
+		}
+		crossed := 0
+		for _, p := range r.periods {
+			for _, ind := range p.Indicators {
+				if fromOthers(cleanName(ind.Name)) {
+					crossed++
+				}
+			}
+		}
+		if crossed < 2 {
+			continue
+		}
+		known := map[string]bool{}
+		for n := range files {
+			if fromOthers(n) {
+				known[n] = true
+			}
+		}
+		run := *opts.run
+		run.known = known
+		again := opts
+		again.run = &run
+		results[i] = readFile(inputs[i], again)
+	}
+}
+
+// unitSet is the set of the periods' unit names.
+func unitSet(ps []*Period) map[string]bool {
+	set := map[string]bool{}
+	for _, p := range ps {
+		for _, u := range p.Units {
+			set[u] = true
+		}
+	}
+	return set
 }
 
 // checkDuplicatePeriods reports two workbooks (or sheets) of one period,
@@ -136,53 +215,67 @@ func checkDuplicatePeriods(ps []*Period) ErrorList {
 	return errs
 }
 
-// readFile opens one workbook read-only and reads it.
-func readFile(path string, opts Options) ([]*Period, ErrorList, ErrorList) {
-	name := filepath.Base(path)
-	fail := func(err error) ([]*Period, ErrorList, ErrorList) {
-		return nil, nil, ErrorList{{File: name, Err: err, sheetIdx: -1}}
+// readFile reads one input file.
+func readFile(in Input, opts Options) *fileResult {
+	fail := func(err error) *fileResult {
+		return &fileResult{errs: ErrorList{{File: in.Name, Err: err, sheetIdx: -1}}}
 	}
-	fh, err := os.Open(path)
+	fh, err := os.Open(in.Path)
 	if err != nil {
-		return fail(fmt.Errorf("无法打开: %w", unwrapPathErr(err)))
+		return fail(fmt.Errorf("无法打开: %w", OSError(err)))
 	}
 	defer fh.Close()
 	st, err := fh.Stat()
 	if err != nil {
-		return fail(err)
+		return fail(OSError(err))
 	}
-	if err := sniff(fh, st.Size(), opts); err != nil {
+	if isCSV(in.Name) {
+		b, err := readCSVFile(fh, st.Size(), in.Name, opts)
+		if err != nil {
+			return fail(err)
+		}
+		return readWorkbook(in.Name, bytes.NewReader(b), opts)
+	}
+	if err := sniff(fh, in.Name, st.Size(), opts); err != nil {
 		return fail(err)
 	}
 	if _, err := fh.Seek(0, io.SeekStart); err != nil {
 		return fail(err)
 	}
-	return Read(name, fh, opts)
+	return readWorkbook(in.Name, fh, opts)
 }
 
-// Read reads one workbook from r; name is its file name, used in messages
-// and, failing 参数/期间 and opts.Period, for the period. A workbook holds one
-// period, or several when it has a long-format sheet.
-func Read(name string, r io.Reader, opts Options) (ps []*Period, warns, errs ErrorList) {
+// readWorkbook reads one workbook from r; name is its file name, used in
+// messages and, failing 参数/期间 and opts.Period, for the period. A
+// workbook holds one period, or several when it has a long-format sheet.
+func readWorkbook(name string, r io.Reader, opts Options) (res *fileResult) {
 	defer func() {
 		// A malformed part can panic inside the workbook library; the user
 		// gets a message about the file, never a crash.
 		if v := recover(); v != nil {
-			ps, errs = nil, ErrorList{{File: name, Err: fmt.Errorf("%w:文件结构异常(%v),请用 Excel 打开后另存为 .xlsx", ErrNotWorkbook, v), sheetIdx: -1}}
+			res = &fileResult{errs: ErrorList{{File: name, Err: fmt.Errorf("%w:文件结构异常(%v),请用 Excel 打开后另存为 .xlsx", ErrNotWorkbook, v), sheetIdx: -1}}}
 		}
 	}()
 	limit := opts.maxUnzip()
 	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: opts.maxSheet()})
 	if err != nil {
-		return nil, nil, ErrorList{{File: name, Err: openError(err, limit), sheetIdx: -1}}
+		return &fileResult{errs: ErrorList{{File: name, Err: openError(err, limit), sheetIdx: -1}}}
 	}
 	defer f.Close()
+	if app, err := f.GetAppProps(); err == nil && strings.TrimSpace(app.Application) == GeneratorReport {
+		return &fileResult{errs: ErrorList{{File: name, Err: ErrReportOutput, sheetIdx: -1}}}
+	}
 	rd := newReader(f, name, opts)
-	ps = rd.read()
-	rd.errs = append(rd.errs, checkDuplicatePeriods(ps)...)
+	res = &fileResult{name: name, periods: rd.read()}
+	if rd.ownUnits {
+		res.book = rd.units
+	}
+	rd.errs = append(rd.errs, checkDuplicatePeriods(res.periods)...)
 	rd.errs.Sort()
 	rd.warns.Sort()
-	return ps, rd.warns, rd.errs
+	rd.notes.Sort()
+	res.errs, res.warns, res.notes = rd.errs, rd.warns, rd.notes
+	return res
 }
 
 // openError explains why the workbook library refused a file.
@@ -193,17 +286,29 @@ func openError(err error, limit int64) error {
 	return fmt.Errorf("%w:%v", ErrNotWorkbook, err)
 }
 
-// ReadBytes reads a workbook held in memory (the embedded sample, tests).
+// ReadBytes reads a workbook (or, named .csv, a CSV file) held in memory:
+// the embedded sample, a returned form, tests.
 func ReadBytes(name string, b []byte, opts Options) (*Dataset, error) {
-	if err := sniff(bytes.NewReader(b), int64(len(b)), opts); err != nil {
-		return nil, ErrorList{{File: name, Err: err}}
+	if isCSV(name) {
+		var err error
+		if b, err = csvWorkbook(b, name, opts); err != nil {
+			return nil, ErrorList{{File: name, Err: err, sheetIdx: -1}}
+		}
 	}
-	ps, warns, errs := Read(name, bytes.NewReader(b), opts)
-	ds := &Dataset{Warnings: warns}
-	if err := errs.Err(); err != nil {
+	return readBytes(name, b, opts)
+}
+
+// readBytes reads a workbook held in memory.
+func readBytes(name string, b []byte, opts Options) (*Dataset, error) {
+	if err := sniff(bytes.NewReader(b), name, int64(len(b)), opts); err != nil {
+		return nil, ErrorList{{File: name, Err: err, sheetIdx: -1}}
+	}
+	res := readWorkbook(name, bytes.NewReader(b), opts)
+	ds := &Dataset{Warnings: res.warns, Notes: res.notes}
+	if err := res.errs.Err(); err != nil {
 		return ds, err
 	}
-	ds.Periods = ps
+	ds.Periods = res.periods
 	sortPeriods(ds.Periods)
 	return ds, nil
 }

@@ -21,15 +21,15 @@ type indicatorMeta struct {
 }
 
 var (
-	higherWords = map[string]bool{"正向": true, "越大越好": true, "正": true, "高": true, "越高越好": true}
-	lowerWords  = map[string]bool{"逆向": true, "越小越好": true, "逆": true, "反向": true, "低": true, "越低越好": true}
+	higherWords = map[string]bool{"正向": true, "正向指标": true, "越大越好": true, "正": true, "高": true, "越高越好": true}
+	lowerWords  = map[string]bool{"逆向": true, "逆向指标": true, "反向指标": true, "越小越好": true, "逆": true, "反向": true, "低": true, "越低越好": true}
 	yesWords    = map[string]bool{"是": true, "Y": true, "y": true, "1": true, "√": true, "YES": true, "yes": true}
 	noWords     = map[string]bool{"否": true, "N": true, "n": true, "0": true, "×": true, "NO": true, "no": true}
 )
 
 // readMeta reads 指标说明: 指标, 分组, 单位, 方向, 权重, 小数位, 参与排名, 时序进度.
 func (r *reader) readMeta(sheet string) {
-	rows := r.rows(sheet)
+	rows, _ := r.rows(sheet)
 	hr, cols := headerIndex(rows, "指标")
 	if hr < 0 {
 		hr, cols = headerIndex(rows, "指标名称")

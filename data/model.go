@@ -29,6 +29,9 @@ type Dataset struct {
 	// Warnings are problems that did not stop the data from being used,
 	// sorted by position.
 	Warnings ErrorList
+	// Notes say what the reader left out or read in an unusual way: files
+	// and sheets that are not data, total rows, a table read transposed.
+	Notes ErrorList
 }
 
 // Latest returns the last period, or nil for an empty dataset.

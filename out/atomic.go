@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"syscall"
+
+	"shaipin/data"
 )
 
 // WriteFile writes a file atomically: the content goes to a temporary file
@@ -41,11 +43,12 @@ type pending struct {
 func (p *pending) prepare() (err error) {
 	dir := filepath.Dir(p.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("无法创建目录 %s: %w", dir, err)
+		return fmt.Errorf("无法创建文件夹 %s:%w", dir, data.OSError(err))
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(p.path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("无法写入 %s: %w", p.path, err)
+		// The temporary file's name is random: what failed is the folder.
+		return fmt.Errorf("无法在文件夹 %s 中写入文件:%w", dir, data.OSError(err))
 	}
 	defer func() {
 		if err != nil {
@@ -54,16 +57,16 @@ func (p *pending) prepare() (err error) {
 		}
 	}()
 	if err = p.write(tmp); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
+		return fmt.Errorf("写入 %s 失败:%w", p.path, data.OSError(err))
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return err
+		return fmt.Errorf("写入 %s 失败:%w", p.path, data.OSError(err))
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
+		return fmt.Errorf("写入 %s 失败:%w", p.path, data.OSError(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
+		return fmt.Errorf("写入 %s 失败:%w", p.path, data.OSError(err))
 	}
 	p.tmp = tmp.Name()
 	return nil
@@ -75,13 +78,13 @@ func (p *pending) commit(keep bool) error {
 	if keep {
 		if err := p.keepBackup(); err != nil {
 			p.discard()
-			return fmt.Errorf("无法保存 %s: %w", p.path, err)
+			return fmt.Errorf("无法保存 %s:%w", p.path, data.OSError(err))
 		}
 	}
 	if err := os.Rename(p.tmp, p.path); err != nil {
 		p.discard()
 		p.forget()
-		return fmt.Errorf("无法保存 %s: %w", p.path, err)
+		return fmt.Errorf("无法保存 %s:%w", p.path, data.OSError(err))
 	}
 	p.tmp = ""
 	return nil
@@ -161,11 +164,11 @@ func syncDir(dir string) error {
 	}
 	d, err := os.Open(dir)
 	if err != nil {
-		return fmt.Errorf("无法保存 %s: %w", dir, err)
+		return fmt.Errorf("无法保存 %s:%w", dir, data.OSError(err))
 	}
 	defer d.Close()
 	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, errors.ErrUnsupported) {
-		return fmt.Errorf("无法保存 %s: %w", dir, err)
+		return fmt.Errorf("无法保存 %s:%w", dir, data.OSError(err))
 	}
 	return nil
 }
