@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -35,7 +36,7 @@ func sheetRows(f *excelize.File, sheet string, xmlPart []byte) ([][]string, erro
 		n++
 		row, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, fmt.Errorf("%w:第 %d 行无法读取(%v)", ErrSheetDamaged, n, err)
+			return nil, fmt.Errorf("%w:第 %d 行的行号或单元格位置无法识别,请用 Excel 打开后另存,或重新导出", ErrSheetDamaged, n)
 		}
 		if len(row) > 0 {
 			for ; last < n-1; last++ {
@@ -46,7 +47,7 @@ func sheetRows(f *excelize.File, sheet string, xmlPart []byte) ([][]string, erro
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("%w:%v", ErrSheetDamaged, err)
+		return nil, fmt.Errorf("%w:行数超出 Excel 上限,请重新导出", ErrSheetDamaged)
 	}
 	return out, nil
 }
@@ -66,29 +67,21 @@ func xmlDamage(b []byte) error {
 		}
 		if err != nil {
 			line, _ := d.InputPos()
-			return fmt.Errorf("%w:XML 第 %d 行有错(%v),请用 Excel 打开检查或重新导出", ErrSheetDamaged, line, err)
+			return fmt.Errorf("%w:内部 XML 第 %d 行结构错误,请用 Excel 打开后另存,或重新导出", ErrSheetDamaged, line)
 		}
 	}
 }
-
-// textByte classes the bytes the quick scan looks at in text and
-// attribute values: 1 for a control character XML forbids, 2 for &.
-var textByte = func() (t [256]byte) {
-	for c := 0; c < 0x20; c++ {
-		t[c] = 1
-	}
-	t['\t'], t['\n'], t['\r'] = 0, 0, 0
-	t['&'] = 2
-	return t
-}()
 
 // quickXML reports whether b is well-formed XML of the plain kind
 // spreadsheet programs write: elements, quoted attributes, the five named
 // entities, comments and processing instructions, valid UTF-8. It may say
 // false for well-formed XML (CDATA, a DOCTYPE, character references,
-// non-ASCII names), never true for XML that encoding/xml rejects.
+// non-ASCII names), never true for XML that encoding/xml rejects. The
+// characters are checked in whole-part passes, the markup by jumping from
+// one '<' to the next: reading a sheet must not get slower.
 func quickXML(b []byte) bool {
-	if !utf8.Valid(b) || bytes.Contains(b, []byte("\xef\xbf\xbe")) || bytes.Contains(b, []byte("\xef\xbf\xbf")) {
+	if !utf8.Valid(b) || bytes.Contains(b, []byte("\xef\xbf\xbe")) || bytes.Contains(b, []byte("\xef\xbf\xbf")) ||
+		!controlFree(b) || !entitiesOK(b) {
 		return false
 	}
 	s := xmlScan{b: b}
@@ -98,9 +91,10 @@ func quickXML(b []byte) bool {
 		if lt >= 0 {
 			end = s.i + lt
 		}
-		if !s.text(end) {
-			return false
+		if len(s.stack) == 0 && !whiteSpace(b[s.i:end]) {
+			return false // text outside the root element
 		}
+		s.i = end
 		if lt < 0 {
 			break
 		}
@@ -111,6 +105,68 @@ func quickXML(b []byte) bool {
 	return s.root && len(s.stack) == 0
 }
 
+// controlFree reports whether b holds no control character XML forbids
+// (all below 0x20 but tab, line feed and carriage return), eight bytes at
+// a time.
+func controlFree(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if (x-0x20*ones)&^x&highs == 0 {
+			continue // no byte below 0x20
+		}
+		if !controlFreeBytes(b[i : i+8]) {
+			return false
+		}
+	}
+	return controlFreeBytes(b[i:])
+}
+
+func controlFreeBytes(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// entitiesOK reports whether every & starts one of the five named
+// entities.
+func entitiesOK(b []byte) bool {
+	for i := bytes.IndexByte(b, '&'); i >= 0; {
+		if !namedEntity(b[i:]) {
+			return false
+		}
+		next := bytes.IndexByte(b[i+1:], '&')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return true
+}
+
+// namedEntity reports whether b starts with &amp; &lt; &gt; &quot; or &apos;.
+func namedEntity(b []byte) bool {
+	for _, e := range []string{"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"} {
+		if bytes.HasPrefix(b, []byte(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+func whiteSpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
 // xmlScan is the state of quickXML.
 type xmlScan struct {
 	b     []byte
@@ -119,45 +175,26 @@ type xmlScan struct {
 	root  bool     // the root element was opened
 }
 
-// text checks character data up to end: only white space outside the
-// root element, allowed characters and entities inside it.
-func (s *xmlScan) text(end int) bool {
-	outside := len(s.stack) == 0
-	for ; s.i < end; s.i++ {
-		c := s.b[s.i]
-		if outside && c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			return false
-		}
-		switch textByte[c] {
-		case 1:
-			return false
-		case 2:
-			if !s.entity() {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// entity checks the entity reference at s.i and leaves s.i on its ';'.
-func (s *xmlScan) entity() bool {
-	for _, e := range []string{"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"} {
-		if bytes.HasPrefix(s.b[s.i:], []byte(e)) {
-			s.i += len(e) - 1
-			return true
-		}
-	}
-	return false
-}
-
 // markup checks the markup at s.i (which is '<') and moves past it.
 func (s *xmlScan) markup() bool {
 	rest := s.b[s.i:]
+	if len(rest) < 2 {
+		return false
+	}
+	switch rest[1] {
+	case '/':
+		return s.endTag()
+	case '?', '!':
+	default:
+		return s.startTag()
+	}
 	switch {
 	case bytes.HasPrefix(rest, []byte("<?")):
+		// Only the XML declaration, first, in UTF-8.
 		end := bytes.Index(rest, []byte("?>"))
-		if end < 0 || s.root || (bytes.Contains(rest[:end], []byte("encoding")) && !bytes.Contains(bytes.ToLower(rest[:end]), []byte("utf-8"))) {
+		if s.i != 0 || end < 0 || !bytes.HasPrefix(rest, []byte("<?xml ")) || bytes.IndexByte(rest[:end], '<') > 0 ||
+			!bytes.Contains(rest[:end], []byte(`version="1.0"`)) ||
+			(bytes.Contains(rest[:end], []byte("encoding")) && !bytes.Contains(bytes.ToLower(rest[:end]), []byte(`encoding="utf-8"`))) {
 			return false
 		}
 		s.i += end + 2
@@ -169,22 +206,29 @@ func (s *xmlScan) markup() bool {
 		}
 		s.i += 4 + end + 3
 		return true
-	case bytes.HasPrefix(rest, []byte("<!")):
-		return false
-	case bytes.HasPrefix(rest, []byte("</")):
-		return s.endTag()
 	}
-	return s.startTag()
+	return false
 }
+
+// nameByte classes the bytes of XML names the quick scan accepts: 1 for
+// those that can start one (ASCII letters, _ and :), 2 for those that can
+// only follow (digits, . and -).
+var nameByte = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 2
+	}
+	t['_'], t[':'], t['.'], t['-'] = 1, 1, 2, 2
+	return t
+}()
 
 // name reads an XML name of ASCII letters, digits and _:.- at s.i.
 func (s *xmlScan) name() []byte {
 	start := s.i
-	for ; s.i < len(s.b); s.i++ {
-		c := s.b[s.i]
-		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':'
-		if !letter && (s.i == start || !(c >= '0' && c <= '9' || c == '.' || c == '-')) {
-			break
+	if s.i < len(s.b) && nameByte[s.b[s.i]] == 1 {
+		for s.i++; s.i < len(s.b) && nameByte[s.b[s.i]] != 0; s.i++ {
 		}
 	}
 	return s.b[start:s.i]
@@ -251,17 +295,10 @@ func (s *xmlScan) attr() bool {
 	}
 	q := s.b[s.i]
 	s.i++
-	for ; s.i < len(s.b) && s.b[s.i] != q; s.i++ {
-		switch c := s.b[s.i]; {
-		case c == '<' || textByte[c] == 1:
-			return false
-		case c == '&' && !s.entity():
-			return false
-		}
-	}
-	if s.i >= len(s.b) {
+	end := bytes.IndexByte(s.b[s.i:], q)
+	if end < 0 || bytes.IndexByte(s.b[s.i:s.i+end], '<') >= 0 {
 		return false
 	}
-	s.i++
+	s.i += end + 1
 	return true
 }

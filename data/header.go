@@ -21,11 +21,18 @@ var notIndicatorHeaders = map[string]bool{"序号": true, "排名": true, "名�
 // notePrefixes start the first non-empty cell of a note row under the table.
 var notePrefixes = []string{"注", "备注", "说明", "数据来源"}
 
+// Replacers of header text, built once: building one costs more than
+// using it.
+var (
+	narrowPunct = strings.NewReplacer("（", "(", "）", ")", "，", ",")
+	lineBreaks  = strings.NewReplacer("\r", "", "\n", "", "\t", "")
+)
+
 // normHeader removes white space and line breaks and narrows full-width
 // brackets and punctuation so 县（市、区） matches 县(市、区).
 func normHeader(s string) string {
 	s = stripSpace(s)
-	return strings.NewReplacer("（", "(", "）", ")", "，", ",").Replace(s)
+	return narrowPunct.Replace(s)
 }
 
 // isUnitHeader reports whether a header cell names the unit column.
@@ -49,7 +56,7 @@ var trailingBracket = regexp.MustCompile(`[(（]([^()（）]*)[)）]$`)
 // "完成投资额（亿元）" into ("完成投资额", "亿元"). Line breaks and surrounding
 // space are removed; the unit is narrowed (％ → %).
 func splitHeader(h string) (name, unit string) {
-	h = strings.NewReplacer("\r", "", "\n", "", "\t", "").Replace(h)
+	h = lineBreaks.Replace(h)
 	h = strings.Trim(h, " \u3000")
 	if m := trailingBracket.FindStringSubmatchIndex(h); m != nil {
 		name = strings.Trim(h[:m[0]], " \u3000")

@@ -47,10 +47,23 @@ func isTotalName(n string) bool {
 	return false
 }
 
-var (
-	phoneLike = regexp.MustCompile(`\d{7,}|\d{3,4}-\d{7,8}`)
-	dateLike  = regexp.MustCompile(`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}月\d{1,2}日`)
-)
+// dateLike matches a date: 2022-04, 2022年4月30日, 4月30日.
+var dateLike = regexp.MustCompile(`(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}月\d{1,2}日`)
+
+// longestDigits is the length of the longest run of ASCII digits in s: a
+// phone number has one of seven or more (0579-12345678, 13800000000).
+func longestDigits(s string) int {
+	best, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
 
 // maxUnitName is the longest a unit name can be, in characters: the
 // longest county-level names have about a dozen.
@@ -60,8 +73,12 @@ const maxUnitName = 20
 // it holds a colon (填表人:张三), a phone number, a date, is a bare number,
 // or is longer than a unit name can be.
 func notUnitName(n string) bool {
-	return strings.ContainsAny(n, ":：") || utf8.RuneCountInString(n) > maxUnitName || numeric(n) ||
-		phoneLike.MatchString(n) || dateLike.MatchString(n)
+	if strings.ContainsAny(n, ":：") || utf8.RuneCountInString(n) > maxUnitName {
+		return true
+	}
+	// Phone numbers and dates have digits; most names have none.
+	digits := longestDigits(n)
+	return digits > 0 && (digits >= 7 || numeric(n) || (digits >= 4 || strings.Contains(n, "月")) && dateLike.MatchString(n))
 }
 
 // amongPrefixes introduce a part of the row above: 其中:婺城区.
@@ -74,11 +91,13 @@ type rowRules struct {
 	// (a province's table of its cities): then only a province is a
 	// wider area.
 	citiesAreUnits bool
+	wider          map[string]bool // name → places.IsWiderArea, as found
 }
 
 // rowRules returns the rules for the unit cells at column col of rows
 // from on.
 func (r *reader) rowRules(rows [][]string, from, col int) rowRules {
+	k := rowRules{units: r.units, wider: map[string]bool{}}
 	wider, n := 0, 0
 	for i := from; i < len(rows); i++ {
 		name := cleanName(cell(rows, i, col))
@@ -86,11 +105,23 @@ func (r *reader) rowRules(rows [][]string, from, col int) rowRules {
 			continue
 		}
 		n++
-		if places.IsWiderArea(name) {
+		k.wider[name] = places.IsWiderArea(name)
+		if k.wider[name] {
 			wider++
 		}
 	}
-	return rowRules{units: r.units, citiesAreUnits: wider*2 > n}
+	k.citiesAreUnits = wider*2 > n
+	return k
+}
+
+// isWider is places.IsWiderArea, remembered.
+func (k rowRules) isWider(n string) bool {
+	w, ok := k.wider[n]
+	if !ok {
+		w = places.IsWiderArea(n)
+		k.wider[n] = w
+	}
+	return w
 }
 
 // kind classifies a unit cell as typed, and returns the name to resolve.
@@ -109,7 +140,7 @@ func (k rowRules) kind(typed string) (rowKind, string) {
 		return rowUnit, n
 	case notUnitName(n):
 		return rowNotUnit, n
-	case isTotalName(n), k.citiesAreUnits && isProvince(n), !k.citiesAreUnits && places.IsWiderArea(n):
+	case isTotalName(n), k.citiesAreUnits && isProvince(n), !k.citiesAreUnits && k.isWider(n):
 		return rowTotal, n
 	}
 	return rowUnit, n

@@ -219,7 +219,7 @@ func (r *reader) rows(sheet string) (rows [][]string, ok bool) {
 	rows, err := sheetRows(r.f, sheet, part(r.f, r.parts[sheet]))
 	if err != nil {
 		if !errors.Is(err, ErrSheetDamaged) {
-			err = fmt.Errorf("%w:无法读取(%v)", ErrSheetDamaged, err)
+			err = fmt.Errorf("%w:无法读取,请用 Excel 打开后另存", ErrSheetDamaged)
 		}
 		r.errorAt(sheet, -1, -1, "", err)
 		return nil, false

@@ -76,9 +76,9 @@ func oleKind(r io.ReaderAt, name string) error {
 			}
 			return fmt.Errorf("%w:这是旧版 .xls 文件,请用 Excel 或 WPS 另存为 .xlsx", ErrNotWorkbook)
 		case "WordDocument":
-			return fmt.Errorf("%w:这是 Word 文档(.doc),不是工作簿", ErrNotWorkbook)
+			return fmt.Errorf("%w:这是 Word 文档(.doc)", ErrNotWorkbook)
 		case "PowerPoint Document":
-			return fmt.Errorf("%w:这是 PowerPoint 演示文稿(.ppt),不是工作簿", ErrNotWorkbook)
+			return fmt.Errorf("%w:这是 PowerPoint 演示文稿(.ppt)", ErrNotWorkbook)
 		}
 	}
 	return errors.Join(ErrNotWorkbook, errors.New("这是 OLE 文件但不是工作簿,请另存为 .xlsx"))
@@ -118,13 +118,13 @@ func zipKind(zr *zip.Reader) error {
 	case strings.HasPrefix(main, "xl/") && parts[main] != nil, main == "" && parts["xl/workbook.xml"] != nil:
 		return nil
 	case strings.HasPrefix(main, "word/") || parts["word/document.xml"] != nil:
-		return fmt.Errorf("%w:这是 Word 文档(.docx),不是 Excel 工作簿", ErrNotWorkbook)
+		return fmt.Errorf("%w:这是 Word 文档(.docx)", ErrNotWorkbook)
 	case strings.HasPrefix(main, "ppt/") || parts["ppt/presentation.xml"] != nil:
-		return fmt.Errorf("%w:这是 PowerPoint 演示文稿(.pptx),不是 Excel 工作簿", ErrNotWorkbook)
+		return fmt.Errorf("%w:这是 PowerPoint 演示文稿(.pptx)", ErrNotWorkbook)
 	case strings.Contains(mime, "opendocument.spreadsheet"):
 		return fmt.Errorf("%w:这是 OpenDocument 表格(.ods),请用 Excel 或 WPS 另存为 .xlsx", ErrNotWorkbook)
 	case strings.Contains(mime, "opendocument"):
-		return fmt.Errorf("%w:这是 OpenDocument 文档(%s),不是工作簿", ErrNotWorkbook, strings.TrimPrefix(mime, "application/vnd.oasis.opendocument."))
+		return fmt.Errorf("%w:这是 OpenDocument 文档(%s)", ErrNotWorkbook, strings.TrimPrefix(mime, "application/vnd.oasis.opendocument."))
 	}
 	return fmt.Errorf("%w:这是压缩包(zip),其中没有 Excel 工作簿;如工作簿在压缩包里,请先解压", ErrNotWorkbook)
 }

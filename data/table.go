@@ -166,15 +166,20 @@ func (r *reader) knownUnit(names map[string]bool) func(string) bool {
 func (r *reader) judgeWide(t *table, names map[string]bool) {
 	known := r.knownUnit(names)
 	context := r.units.closed || len(names) > 0 || (r.opts.run != nil && len(r.opts.run.known) > 0)
-	skip, measure := map[int]bool{t.unitCol: true}, map[int]string{}
+	skip := map[int]bool{t.unitCol: true}
 	for j, h := range t.rows[t.hr] {
 		if notIndicatorHeaders[normHeader(h)] {
 			skip[j] = true
 		}
-		_, measure[j] = splitHeader(h)
+	}
+	// The unit of measure of column j, from its header: "17.9亿元" is a
+	// number in a column of 亿元.
+	measure := func(j int) string {
 		if _, u := splitHeader(cell(t.rows, t.hr+1, j)); u != "" {
-			measure[j] = u
+			return u
 		}
+		_, u := splitHeader(cell(t.rows, t.hr, j))
+		return u
 	}
 	numbers, prose, units, recognised := 0, 0, 0, 0
 	for i := t.hr + 1; i < len(t.rows); i++ {
@@ -190,7 +195,9 @@ func (r *reader) judgeWide(t *table, names map[string]bool) {
 			if skip[j] || strings.TrimSpace(c) == "" {
 				continue
 			}
-			if p, err := parseText(c, measure[j]); err == nil && !p.missing {
+			if _, ok := plainDecimal(c); ok {
+				numbers++
+			} else if p, err := parseText(c, measure(j)); err == nil && !p.missing {
 				numbers++
 			} else if err != nil {
 				prose++
