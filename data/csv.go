@@ -82,10 +82,9 @@ func csvWorkbook(b []byte, name string, opts Options) ([]byte, error) {
 }
 
 // decodeText reads a CSV file's text in the encodings Chinese offices
-// save in: a byte-order mark says UTF-8 or UTF-16; failing one, valid
-// UTF-8 is UTF-8, text with NULs between ASCII letters is UTF-16 without
-// a mark, and anything else is GB18030 (which GBK is part of), what
-// Chinese Excel writes.
+// save in: a byte-order mark says UTF-8 or UTF-16; failing one, text with
+// NULs is UTF-16, valid UTF-8 is UTF-8, and anything else is GB18030
+// (which GBK is part of), what Chinese Excel writes.
 func decodeText(b []byte) (string, error) {
 	var dec interface{ Bytes([]byte) ([]byte, error) }
 	switch {
@@ -95,11 +94,15 @@ func decodeText(b []byte) (string, error) {
 		dec = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		dec = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+	case bytes.IndexByte(b, 0) >= 0:
+		// Text has no NUL but in UTF-16, where ASCII letters are half NUL:
+		// after the letter in little-endian order, before it in big-endian.
+		order := unicode.LittleEndian
+		if bytes.IndexByte(b, 0)%2 == 0 {
+			order = unicode.BigEndian
+		}
+		dec = unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder()
 	case utf8.Valid(b):
-	case len(b) >= 2 && b[1] == 0 && b[0] != 0:
-		dec = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder()
-	case len(b) >= 2 && b[0] == 0 && b[1] != 0:
-		dec = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder()
 	default:
 		dec = simplifiedchinese.GB18030.NewDecoder()
 	}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,6 +70,9 @@ type fileResult struct {
 	warns, errs, notes ErrorList
 	// book is the workbook's own 单位 sheet; nil without one.
 	book *unitBook
+	// guessed is set when a table's unit column was found without a
+	// unit header or a 单位 sheet: its units may be the wrong way round.
+	guessed bool
 }
 
 // Load reads workbooks, CSV files and folders of them (see List) into a
@@ -139,48 +144,76 @@ func readAll(inputs []Input, opts Options) []*fileResult {
 }
 
 // rereadCrossed reads again, knowing the unit names of the other files,
-// the files whose indicators are named like those units: their tables
-// hold the units across the top, which the file alone could not tell.
+// a file whose indicators are named like their units: its table holds the
+// units across the top, which the file alone could not tell. Only a file
+// whose unit column was a guess (no unit header, no 单位 sheet) is read
+// again, and only when more files take its indicator names for units than
+// share its units.
 func rereadCrossed(inputs []Input, results []*fileResult, opts Options) {
-	files := map[string]int{} // unit name → how many files have it
-	owns := make([]map[string]bool, len(results))
+	sets := make([]map[string]bool, len(results))
 	for i, r := range results {
-		owns[i] = unitSet(r.periods)
-		for u := range owns[i] {
-			files[u]++
-		}
+		sets[i] = unitSet(r.periods)
 	}
+	var again []int
 	for i, r := range results {
-		fromOthers := func(n string) bool {
-			c := files[n]
-			if owns[i][n] {
-				c--
-			}
-			return c > 0
-		}
-		crossed := 0
-		for _, p := range r.periods {
-			for _, ind := range p.Indicators {
-				if fromOthers(cleanName(ind.Name)) {
-					crossed++
-				}
-			}
-		}
-		if crossed < 2 {
+		if !r.guessed {
 			continue
 		}
-		known := map[string]bool{}
-		for n := range files {
-			if fromOthers(n) {
-				known[n] = true
+		crossing, sharing := 0, 0
+		for j := range results {
+			if j == i {
+				continue
 			}
+			if crossedNames(r.periods, sets[j]) >= 2 {
+				crossing++
+			}
+			if overlaps(sets[i], sets[j]) {
+				sharing++
+			}
+		}
+		if crossing > sharing {
+			again = append(again, i)
+		}
+	}
+	for _, i := range again {
+		known := map[string]bool{}
+		for j := range results {
+			if j != i && !slices.Contains(again, j) {
+				maps.Copy(known, sets[j])
+			}
+		}
+		if len(known) == 0 {
+			continue
 		}
 		run := *opts.run
 		run.known = known
-		again := opts
-		again.run = &run
-		results[i] = readFile(inputs[i], again)
+		o := opts
+		o.run = &run
+		results[i] = readFile(inputs[i], o)
 	}
+}
+
+// overlaps reports whether two sets share a member.
+func overlaps(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// crossedNames counts the indicators of periods named like a known unit.
+func crossedNames(ps []*Period, known map[string]bool) int {
+	n := 0
+	for _, p := range ps {
+		for _, ind := range p.Indicators {
+			if known[cleanName(ind.Name)] {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // unitSet is the set of the periods' unit names.
@@ -262,11 +295,11 @@ func readWorkbook(name string, r io.Reader, opts Options) (res *fileResult) {
 		return &fileResult{errs: ErrorList{{File: name, Err: openError(err, limit), sheetIdx: -1}}}
 	}
 	defer f.Close()
-	if app, err := f.GetAppProps(); err == nil && strings.TrimSpace(app.Application) == GeneratorReport {
+	if reportApp(part(f, "docProps/app.xml")) {
 		return &fileResult{errs: ErrorList{{File: name, Err: ErrReportOutput, sheetIdx: -1}}}
 	}
 	rd := newReader(f, name, opts)
-	res = &fileResult{name: name, periods: rd.read()}
+	res = &fileResult{name: name, periods: rd.read(), guessed: rd.guessed}
 	if rd.ownUnits {
 		res.book = rd.units
 	}

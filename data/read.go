@@ -37,6 +37,7 @@ type reader struct {
 	periodAt  *CellError        // where 参数/期间 was read, for messages
 	found     map[string]*found // indicator key → where it was read
 	wide      bool              // a wide table was read into period
+	guessed   bool              // a unit column was found without a header or 单位 sheet
 	long      map[Month]*longPeriod
 
 	parts      map[string]string // sheet name → XML part

@@ -19,6 +19,7 @@ type column struct {
 func (r *reader) readWide(t *table) {
 	sheet, rows, hr, unitCol := t.sheet, t.rows, t.hr, t.unitCol
 	r.wide = true
+	r.guessed = r.guessed || (!t.byHeader && !r.units.closed)
 	groupOf, nameRow := r.groupHeader(sheet, rows, hr, unitCol)
 	var cols []column
 	width := 0
