@@ -131,7 +131,11 @@ func csvRows(text string) ([][]string, error) {
 			return rows, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w:CSV 格式有错(%v)", ErrNotWorkbook, err)
+			line := 0
+			if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
+				line = pe.Line
+			}
+			return nil, fmt.Errorf("%w:CSV 第 %d 行格式有错(引号不配对?)", ErrNotWorkbook, line)
 		}
 		line, _ := rd.FieldPos(0)
 		for len(rows) < line-1-extra {

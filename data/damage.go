@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -19,13 +20,9 @@ var ErrSheetDamaged = errors.New("工作表损坏")
 
 // sheetRows reads a sheet's cells as stored, not as formatted ("0.527",
 // not "52.70%"), as excelize's GetRows does, but fails where GetRows
-// stops early: a damaged part, or a row or cell it cannot place.
+// stops early: a damaged part (xmlPart, when known), or a row or cell it
+// cannot place.
 func sheetRows(f *excelize.File, sheet string, xmlPart []byte) ([][]string, error) {
-	if xmlPart != nil {
-		if err := xmlDamage(xmlPart); err != nil {
-			return nil, err
-		}
-	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, err
@@ -49,16 +46,68 @@ func sheetRows(f *excelize.File, sheet string, xmlPart []byte) ([][]string, erro
 	if err := rows.Error(); err != nil {
 		return nil, fmt.Errorf("%w:行数超出 Excel 上限,请重新导出", ErrSheetDamaged)
 	}
+	if xmlPart != nil && !readToEnd(xmlPart, n) {
+		if err := decodeXML(xmlPart); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
-// xmlDamage reports a part that is not well-formed XML. A quick scan
-// accepts the XML spreadsheet programs write; anything it does not
-// recognise is checked by encoding/xml, which decides.
-func xmlDamage(b []byte) error {
-	if quickXML(b) {
-		return nil
+// readToEnd reports, cheaply, that the rows read (n, the number of the
+// last) reached the part's last row and that nothing from that row on is
+// damaged. The workbook library stops reading at the first bad byte, so
+// damage before the last row leaves n short, and damage in the last row or
+// after it is in the tail scanned here. false is not damage: encoding/xml
+// then decides.
+func readToEnd(b []byte, n int) bool {
+	i := lastRowTag(b)
+	if i < 0 {
+		return quickXML(b) // no row (or rows written unusually): scan it all
 	}
+	last, ok := rowNumber(b[i:])
+	return ok && last == n && quickTail(b[i:])
+}
+
+// lastRowTag is the position of the last <row element of a sheet part, or
+// -1.
+func lastRowTag(b []byte) int {
+	for end := len(b); ; {
+		i := bytes.LastIndex(b[:end], []byte("<row"))
+		if i < 0 || i+4 >= len(b) {
+			return -1
+		}
+		switch b[i+4] {
+		case ' ', '>', '/', '\t', '\n', '\r':
+			return i
+		}
+		end = i // <rowBreaks>
+	}
+}
+
+// rowNumber reads the r attribute of the row start tag b begins with.
+func rowNumber(b []byte) (int, bool) {
+	end := bytes.IndexByte(b, '>')
+	if end < 0 {
+		return 0, false
+	}
+	tag := b[:end]
+	i := bytes.Index(tag, []byte(` r="`))
+	if i < 0 {
+		return 0, false
+	}
+	digits := tag[i+4:]
+	j := bytes.IndexByte(digits, '"')
+	if j < 0 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(digits[:j]))
+	return n, err == nil
+}
+
+// decodeXML reads every token of b with encoding/xml, as the workbook
+// library reads a sheet, and reports the first error.
+func decodeXML(b []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(b))
 	for {
 		_, err := d.Token()
@@ -74,17 +123,28 @@ func xmlDamage(b []byte) error {
 
 // quickXML reports whether b is well-formed XML of the plain kind
 // spreadsheet programs write: elements, quoted attributes, the five named
-// entities, comments and processing instructions, valid UTF-8. It may say
+// entities, comments and the XML declaration, valid UTF-8. It may say
 // false for well-formed XML (CDATA, a DOCTYPE, character references,
-// non-ASCII names), never true for XML that encoding/xml rejects. The
-// characters are checked in whole-part passes, the markup by jumping from
-// one '<' to the next: reading a sheet must not get slower.
-func quickXML(b []byte) bool {
-	if !utf8.Valid(b) || bytes.Contains(b, []byte("\xef\xbf\xbe")) || bytes.Contains(b, []byte("\xef\xbf\xbf")) ||
-		!controlFree(b) || !entitiesOK(b) {
-		return false
-	}
-	s := xmlScan{b: b}
+// non-ASCII names), never true for XML that encoding/xml rejects.
+func quickXML(b []byte) bool { return plainChars(b) && (&xmlScan{b: b}).run() }
+
+// quickTail is quickXML for the end of a sheet part from its last row on,
+// inside <worksheet><sheetData>.
+func quickTail(b []byte) bool {
+	s := xmlScan{b: b, stack: [][]byte{[]byte("worksheet"), []byte("sheetData")}, root: true}
+	return plainChars(b) && s.run()
+}
+
+// plainChars reports whether b is valid UTF-8 without the characters XML
+// forbids, and whose every & starts a named entity.
+func plainChars(b []byte) bool {
+	return utf8.Valid(b) && !bytes.Contains(b, []byte("\xef\xbf\xbe")) && !bytes.Contains(b, []byte("\xef\xbf\xbf")) &&
+		controlFree(b) && entitiesOK(b)
+}
+
+// run scans the markup, jumping from one '<' to the next.
+func (s *xmlScan) run() bool {
+	b := s.b
 	for s.i < len(b) {
 		lt := bytes.IndexByte(b[s.i:], '<')
 		end := len(b)
@@ -102,7 +162,7 @@ func quickXML(b []byte) bool {
 			return false
 		}
 	}
-	return s.root && len(s.stack) == 0
+	return len(s.stack) == 0 && s.root
 }
 
 // controlFree reports whether b holds no control character XML forbids
@@ -167,7 +227,7 @@ func whiteSpace(b []byte) bool {
 	return true
 }
 
-// xmlScan is the state of quickXML.
+// xmlScan is the state of quickXML and quickTail.
 type xmlScan struct {
 	b     []byte
 	i     int
@@ -301,4 +361,17 @@ func (s *xmlScan) attr() bool {
 	}
 	s.i += end + 1
 	return true
+}
+
+// brokenSheet records, once, that the workbook library could not read a
+// sheet as a whole (for a cell's style, type or formula, or its merged
+// ranges): a damaged part, which the row-by-row reading got past.
+func (r *reader) brokenSheet(sheet string) {
+	if r.broken == nil {
+		r.broken = map[string]bool{}
+	}
+	if !r.broken[sheet] {
+		r.broken[sheet] = true
+		r.errorAt(sheet, -1, -1, "", fmt.Errorf("%w:内部 XML 结构错误,请用 Excel 打开后另存,或重新导出", ErrSheetDamaged))
+	}
 }

@@ -3,27 +3,15 @@ package data
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
-	"io"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 )
 
 // wellFormed is encoding/xml's verdict, the one excelize reads by.
-func wellFormed(b []byte) bool {
-	d := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		_, err := d.Token()
-		if err == io.EOF {
-			return true
-		}
-		if err != nil {
-			return false
-		}
-	}
-}
+func wellFormed(b []byte) bool { return decodeXML(b) == nil }
 
 // sheetXML returns the first worksheet part of a workbook.
 func sheetXML(t *testing.T, book []byte) []byte {
@@ -118,4 +106,58 @@ func replacePart(t *testing.T, book []byte, name string, content []byte) []byte 
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestDamageNeverSilent changes the bytes of a sheet's XML one at a time:
+// the reading is then an error 工作表损坏, or reads every figure as before,
+// or the XML is still well-formed (a changed digit, which no reader can
+// tell). A sheet cut short is never read as if whole. The LibreOffice
+// workbook has percent styles, read through the whole-sheet path.
+func TestDamageNeverSilent(t *testing.T) {
+	excelize := workbook(t, sheet{name: "s", rows: [][]any{
+		{"县（市、区）", "城市更新", nil}, {nil, "投资额(亿元)", "完成率(%)"},
+		{"婺城区", 1.5, 40}, {"金东区", 2.5, 50}, {"兰溪市", 3.5, 60}}, merges: [][2]string{{"A1", "A2"}, {"B1", "C1"}}})
+	libre := mustReadFile(t, "testdata/libreoffice-2022-04.xlsx")
+	for _, c := range []struct {
+		book []byte
+		step int
+	}{{excelize, 1}, {libre, 3}} {
+		want := describeRead(t, c.book)
+		part := sheetXML(t, c.book)
+		for i := 0; i < len(part); i += c.step {
+			ch := []byte{'<', 'x', '"', 0x01, '>', '/'}[(i/c.step)%6]
+			if part[i] == ch {
+				continue
+			}
+			d := bytes.Clone(part)
+			d[i] = ch
+			b := replacePart(t, c.book, "xl/worksheets/sheet1.xml", d)
+			_, err := ReadBytes("2022-04.xlsx", b, Options{})
+			if errors.Is(err, ErrSheetDamaged) || wellFormed(d) {
+				continue
+			}
+			if got := describeRead(t, b); got != want {
+				t.Fatalf("byte %d → %q read silently:\n%s\nwant\n%s\n%s", i, ch, got, want, d)
+			}
+		}
+	}
+}
+
+// describeRead is what a workbook reads to: indicators, units, values.
+func describeRead(t *testing.T, b []byte) string {
+	t.Helper()
+	ds, err := ReadBytes("2022-04.xlsx", b, Options{})
+	if err != nil {
+		return err.Error()
+	}
+	p := ds.Latest()
+	var s strings.Builder
+	for _, ind := range p.Indicators {
+		fmt.Fprintf(&s, "%s:", ind.Key())
+		for k, v := range ind.Values {
+			fmt.Fprintf(&s, " %s=%s", p.Units[k], fmtNum(v))
+		}
+		s.WriteString("\n")
+	}
+	return s.String()
 }

@@ -285,8 +285,8 @@ func readWorkbook(name string, r io.Reader, opts Options) (res *fileResult) {
 	defer func() {
 		// A malformed part can panic inside the workbook library; the user
 		// gets a message about the file, never a crash.
-		if v := recover(); v != nil {
-			res = &fileResult{errs: ErrorList{{File: name, Err: fmt.Errorf("%w:文件结构异常(%v),请用 Excel 打开后另存为 .xlsx", ErrNotWorkbook, v), sheetIdx: -1}}}
+		if recover() != nil {
+			res = &fileResult{errs: ErrorList{{File: name, Err: fmt.Errorf("%w:文件结构异常,请用 Excel 打开后另存为 .xlsx", ErrNotWorkbook), sheetIdx: -1}}}
 		}
 	}()
 	limit := opts.maxUnzip()
@@ -316,7 +316,7 @@ func openError(err error, limit int64) error {
 	if strings.Contains(err.Error(), "unzip size exceeds") || strings.Contains(err.Error(), "size limit") {
 		return fmt.Errorf("%w:解压后超过 %d MB,已拒绝", ErrUnzipLimit, limit>>20)
 	}
-	return fmt.Errorf("%w:%v", ErrNotWorkbook, err)
+	return fmt.Errorf("%w:文件结构异常,无法打开,请用 Excel 打开后另存为 .xlsx", ErrNotWorkbook)
 }
 
 // ReadBytes reads a workbook (or, named .csv, a CSV file) held in memory:

@@ -38,6 +38,7 @@ type reader struct {
 	found     map[string]*found // indicator key → where it was read
 	wide      bool              // a wide table was read into period
 	guessed   bool              // a unit column was found without a header or 单位 sheet
+	broken    map[string]bool   // sheets found damaged, reported once
 	long      map[Month]*longPeriod
 
 	parts      map[string]string // sheet name → XML part

@@ -45,13 +45,28 @@ func workbookRole(path string) role {
 	for _, f := range zr.File {
 		parts[strings.ToLower(f.Name)] = f
 	}
-	if reportApp(zipPart(parts["docprops/app.xml"], 1<<20)) {
+	app := zipPart(parts["docprops/app.xml"], 1<<20)
+	targets := sheetTargets(zipPart(parts["xl/workbook.xml"], 16<<20), zipPart(parts["xl/_rels/workbook.xml.rels"], 16<<20))
+	switch {
+	case reportApp(app), oldReport(path, app, targets):
 		return roleReport
-	}
-	if unitListOnly(parts) {
+	case unitListOnly(parts, targets):
 		return roleUnits
 	}
 	return roleData
+}
+
+// oldReport reports whether a workbook is an Excel summary report wrote
+// before it marked them: named as report names them, with a 总榜 sheet,
+// and never saved by an office program since (which would have renamed
+// the application from the workbook library's).
+func oldReport(path string, app []byte, sheets map[string]string) bool {
+	var props struct {
+		Application string `xml:"Application"`
+	}
+	_, board := sheets["总榜"]
+	return board && reportBook.MatchString(filepath.Base(path)) &&
+		xml.Unmarshal(app, &props) == nil && props.Application == "Go Excelize"
 }
 
 // zipPart reads a part of at most limit bytes; nil when absent or larger.
@@ -79,9 +94,9 @@ func reportApp(app []byte) bool {
 }
 
 // unitListOnly reports whether a workbook's only sheet with cells is 单位:
-// a list of units for every period, not a period.
-func unitListOnly(parts map[string]*zip.File) bool {
-	targets := sheetTargets(zipPart(parts["xl/workbook.xml"], 16<<20), zipPart(parts["xl/_rels/workbook.xml.rels"], 16<<20))
+// a list of units for every period, not a period. targets maps its sheets
+// to their parts.
+func unitListOnly(parts map[string]*zip.File, targets map[string]string) bool {
 	hasUnits := false
 	for name, target := range targets {
 		switch strings.TrimSpace(name) {
@@ -111,9 +126,13 @@ func emptySheet(f *zip.File) bool {
 	return !bytes.Contains(b, []byte("<c ")) && !bytes.Contains(b, []byte("<c>")) && !bytes.Contains(b, []byte(":c "))
 }
 
-// reportName is the name report gives its outputs; files named so that
-// carry no marker were written before the marker existed.
-var reportName = regexp.MustCompile(`^leaderboard-\d{4}-\d{2}\.(?i:html|json)$`)
+// reportName and reportBook are the names report gives its outputs;
+// files named so that carry no marker were written before the marker
+// existed.
+var (
+	reportName = regexp.MustCompile(`^leaderboard-\d{4}-\d{2}\.(?i:html|json)$`)
+	reportBook = regexp.MustCompile(`^leaderboard-\d{4}-\d{2}\.(?i:xlsx)$`)
+)
 
 // isReportOutput reports whether an HTML or JSON file in an input folder
 // is a report output: by its name, or by its generator marker.

@@ -343,11 +343,15 @@ func TestReportOutputs(t *testing.T) {
 	writeFile(t, dir, "y.json", []byte(`{"period":"2022-04","units":[{"a":[1,{"b":2}]}],"generator":"shaipin report"}`))
 	writeFile(t, dir, "z.json", []byte(`{"generator":"other"}`))
 	writeFile(t, dir, "2022-04.xlsx", monthBook(t, 1))
+	// An Excel summary written before the marker: its name, a 总榜 sheet,
+	// the library's application name. An input of that name is read.
+	writeFile(t, dir, "leaderboard-2022-03.xlsx", workbook(t, sheet{name: "总榜", rows: [][]any{{"单位", "得分"}, {"甲", 1}}}))
+	writeFile(t, dir, "leaderboard-2022-02.xlsx", monthBook(t, 1))
 	l, errs := List([]string{dir}, ListOptions{})
-	if len(errs) != 0 || len(l.Inputs) != 1 {
+	if want := []string{filepath.Join(dir, "2022-04.xlsx"), filepath.Join(dir, "leaderboard-2022-02.xlsx")}; len(errs) != 0 || !reflect.DeepEqual(l.Paths(), want) {
 		t.Fatalf("inputs %v %v", l.Paths(), errs)
 	}
-	if n := l.Notes.Error(); !strings.Contains(n, "报告(不是输入数据):x.html、y.json、汇总.xlsx") || !strings.Contains(n, "未读取:z.json") {
+	if n := l.Notes.Error(); !strings.Contains(n, "报告(不是输入数据):leaderboard-2022-03.xlsx、x.html、y.json、汇总.xlsx") || !strings.Contains(n, "未读取:z.json") {
 		t.Errorf("notes %v", n)
 	}
 	if _, err := Load(Options{}, summary); !errors.Is(err, ErrReportOutput) {

@@ -179,6 +179,7 @@ func (r *reader) groupHeader(sheet string, rows [][]string, hr, unitCol int) (ma
 	if !r.info.known {
 		merges, err := r.f.GetMergeCells(sheet, true)
 		if err != nil {
+			r.brokenSheet(sheet)
 			return groups, hr
 		}
 		for _, m := range merges {
@@ -245,7 +246,10 @@ func (r *reader) value(sheet string, rows [][]string, i, j int, unit string) (Va
 		if r.info.known && !r.info.formulas {
 			return Value{}, false
 		}
-		formula, _ := r.f.GetCellFormula(sheet, ref)
+		formula, err := r.f.GetCellFormula(sheet, ref)
+		if err != nil {
+			r.brokenSheet(sheet)
+		}
 		if formula == "" {
 			return Value{}, false
 		}
@@ -275,7 +279,10 @@ func (r *reader) value(sheet string, rows [][]string, i, j int, unit string) (Va
 		}
 		return r.finishValue(sheet, i, j, ref, raw, unit, p, err)
 	}
-	typ, _ := r.f.GetCellType(sheet, ref)
+	typ, err := r.f.GetCellType(sheet, ref)
+	if err != nil {
+		r.brokenSheet(sheet)
+	}
 	switch typ {
 	case excelize.CellTypeError:
 		err = ErrFormulaError
@@ -353,6 +360,9 @@ func firstLine(s string, err error) string {
 // isPercent reports whether a cell's number format shows a percentage.
 func (r *reader) isPercent(sheet, ref string) bool {
 	id, err := r.f.GetCellStyle(sheet, ref)
+	if err != nil {
+		r.brokenSheet(sheet)
+	}
 	if err != nil || id == 0 {
 		return false
 	}
