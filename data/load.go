@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -92,6 +93,9 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 	}
 	book, uerrs, unotes := readUnitLists(list.Units, opts)
 	errs = append(errs, uerrs...)
+	if len(list.Inputs) == 0 && len(list.Units) > 0 {
+		errs = append(errs, &CellError{File: list.Units[0].Name, Err: errors.New("只有单位名单,没有各期的数据工作簿"), sheetIdx: -1})
+	}
 	ds.Notes = append(ds.Notes, unotes...)
 	opts.run.book = book
 	results := readAll(list.Inputs, opts)

@@ -272,6 +272,13 @@ func TestRunUnits(t *testing.T) {
 			}
 		}
 	})
+	t.Run("only a list", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFile(t, dir, "单位.xlsx", workbook(t, list))
+		if _, err := Load(Options{}, dir); err == nil || !strings.Contains(err.Error(), "只有单位名单") {
+			t.Errorf("got %v", err)
+		}
+	})
 	t.Run("two lists", func(t *testing.T) {
 		dir := t.TempDir()
 		writeFile(t, dir, "单位.xlsx", workbook(t, list))
