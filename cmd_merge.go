@@ -43,6 +43,7 @@ func mergeCommand() *cli.Command {
 			periodFlag("汇总的期间,如 2022-05(默认取模板或多数文件的期间)"),
 			&cli.BoolFlag{Name: "prefer-latest", Usage: "数值冲突时采用修改时间较新的文件"},
 			forceFlag(),
+			recursiveFlag(),
 		}, limitFlags()...),
 		Action: action(parseMerge, runMerge),
 	}
@@ -66,17 +67,19 @@ func runMerge(ctx context.Context, o MergeOptions, stdout, stderr io.Writer) err
 	mopts := data.MergeOptions{Period: o.Period, PreferLatest: o.PreferLatest}
 	if o.Template != "" {
 		form, err := data.ReadFormFile(o.Template, o.Read)
+		note(stderr, form.Notes)
 		warn(stderr, form.Warnings)
 		if err != nil {
 			return err
 		}
 		mopts.Template = form
 	}
-	files, err := mergeFiles(o)
+	files, err := mergeFiles(o, stderr)
 	if err != nil {
 		return err
 	}
 	subs, err := data.ReadSubmissions(files, o.Read, o.Period)
+	note(stderr, subs.Notes)
 	warn(stderr, subs.Warnings)
 	res, err := mergeForms(subs.Forms, mopts, err, stderr)
 	if err != nil {
@@ -96,22 +99,28 @@ func runMerge(ctx context.Context, o MergeOptions, stdout, stderr io.Writer) err
 }
 
 // mergeFiles lists the files to merge, leaving out the template and the
-// output where a folder holds them.
-func mergeFiles(o MergeOptions) ([]string, error) {
+// output where a folder holds them; naming the output as a file to merge
+// is a usage error. A unit list (单位.xlsx) is not a form: the template or
+// the forms name the units.
+func mergeFiles(o MergeOptions, stderr io.Writer) ([]data.Input, error) {
 	var skip []string
 	for _, p := range []string{o.Out, o.Template} {
 		if p != "" {
 			skip = append(skip, p)
 		}
 	}
-	files, err := data.SubmissionFiles(o.Files, skip...)
-	if err != nil {
+	list, errs := data.List(o.Files, data.ListOptions{Recursive: o.Read.Recursive, Skip: skip})
+	note(stderr, list.Notes)
+	for _, u := range list.Units {
+		note(stderr, data.ErrorList{{File: u.Name, Err: errors.New("只有「单位」表,不是填报表,未合并")}})
+	}
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	if len(files) == 0 {
+	if len(list.Inputs) == 0 {
 		return nil, usageError{errors.New("没有要合并的文件")}
 	}
-	return files, nil
+	return list.Inputs, nil
 }
 
 // mergeForms merges the forms read; the problems of reading them (readErr)

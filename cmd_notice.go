@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
@@ -43,11 +44,11 @@ func parseNotice(c *cli.Context) (NoticeOptions, error) {
 
 // runNotice ranks and writes the notice's two files together.
 func runNotice(ctx context.Context, o NoticeOptions, stdout, stderr io.Writer) error {
-	res, _, err := o.compute(o.Rules, stderr)
+	res, ds, err := o.compute(o.Rules, stderr)
 	if err != nil {
 		return err
 	}
-	b := out.NewBatch(out.Guard{Command: "notice", Inputs: o.Files, Force: o.Force})
+	b := out.NewBatch(out.Guard{Command: "notice", Inputs: append(slices.Clone(o.Files), ds.Sources...), Force: o.Force})
 	paths := addNotice(b, o.Out, res)
 	if err := commit(ctx, b); err != nil {
 		return err

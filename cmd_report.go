@@ -7,12 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"shaipin/charts"
+	"shaipin/data"
 	"shaipin/out"
 	"shaipin/rank"
 )
@@ -102,12 +104,13 @@ func reportOutputs(generated time.Time) []reportOutput {
 // whole.
 func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) error {
 	clock := newStopwatch()
-	res, err := o.rankTimed(clock, stderr)
+	res, ds, err := o.rankTimed(clock, stderr)
 	if err != nil {
 		return err
 	}
 	outputs := reportOutputs(o.Generated)
-	b := out.NewBatch(out.Guard{Command: "report", Inputs: o.Files, Force: o.Force})
+	// The folders named and every file read, found in them or deeper (-r).
+	b := out.NewBatch(out.Guard{Command: "report", Inputs: append(slices.Clone(o.Files), ds.Sources...), Force: o.Force})
 	paths := make([]string, len(outputs))
 	took := make([]time.Duration, len(outputs))
 	for i, r := range outputs {
@@ -140,24 +143,24 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 
 // rankTimed loads, ranks, checks and runs the robustness draws, timing
 // each stage.
-func (o ReportOptions) rankTimed(clock *stopwatch, stderr io.Writer) (*rank.Result, error) {
+func (o ReportOptions) rankTimed(clock *stopwatch, stderr io.Writer) (*rank.Result, *data.Dataset, error) {
 	ds, err := o.load(stderr)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	clock.lap("读取")
 	res, err := rank.Compute(ds, o.Rules)
 	clock.lap("排名")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := checked(ds, res, o.Strict, stderr); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	clock.lap("核查")
 	err = o.Draws.add(ds, res, o.Rules, stderr)
 	clock.lap("稳健性")
-	return res, err
+	return res, ds, err
 }
 
 // commit writes a batch and puts it in place unless ctx was cancelled

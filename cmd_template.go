@@ -110,6 +110,7 @@ func templateSource(o TemplateOptions, stderr io.Writer) (*data.Form, error) {
 	} else {
 		src, err = data.ReadFormFile(o.Input, o.Read)
 	}
+	note(stderr, src.Notes)
 	warn(stderr, src.Warnings)
 	return src, err
 }

@@ -33,10 +33,12 @@ func parseValidate(c *cli.Context) (ValidateOptions, error) {
 
 // runValidate reads the inputs, checks the figures and describes each
 // period and, for the period chosen (--period, or the latest), each unit;
-// warnings go to stdout, since here they are the output.
+// notes and warnings go to stdout, since here they are the output. A period
+// without a single figure is an error: there is nothing to rank.
 func runValidate(_ context.Context, o ValidateOptions, stdout, _ io.Writer) error {
 	ds, err := o.read()
 	if ds != nil {
+		note(stdout, ds.Notes)
 		warn(stdout, ds.Warnings)
 	}
 	if err != nil {
@@ -46,8 +48,15 @@ func runValidate(_ context.Context, o ValidateOptions, stdout, _ io.Writer) erro
 	if err := reportFindings(fs, o.Strict, stdout); err != nil {
 		return err
 	}
+	var empty data.ErrorList
 	for _, p := range ds.Periods {
 		fmt.Fprintln(stdout, summary(p))
+		if cells, missing := countMissing(p); missing == cells {
+			empty = append(empty, &data.CellError{File: p.File, Err: fmt.Errorf("%w:%s 的 %d 项指标 × %d 个单位全部为空或未报送", data.ErrNoValues, p.Month, len(p.Indicators), len(p.Units))})
+		}
+	}
+	if len(empty) > 0 {
+		return empty
 	}
 	p := ds.Latest()
 	if q := ds.Find(o.Read.Period); q != nil {
@@ -62,15 +71,9 @@ func runValidate(_ context.Context, o ValidateOptions, stdout, _ io.Writer) erro
 	return nil
 }
 
-// summary describes one period in a line.
-func summary(p *data.Period) string {
-	groups := map[string]bool{}
-	missing, cells, unranked := 0, 0, 0
+// countMissing counts a period's values and those not reported.
+func countMissing(p *data.Period) (cells, missing int) {
 	for _, ind := range p.Indicators {
-		groups[ind.Group] = true
-		if !ind.Ranked {
-			unranked++
-		}
 		for _, v := range ind.Values {
 			cells++
 			if !v.OK {
@@ -78,9 +81,34 @@ func summary(p *data.Period) string {
 			}
 		}
 	}
+	return cells, missing
+}
+
+// summary describes one period in a line, with each unit's count of
+// values not reported.
+func summary(p *data.Period) string {
+	groups := map[string]bool{}
+	unranked := 0
+	byUnit := make([]int, len(p.Units))
+	for _, ind := range p.Indicators {
+		groups[ind.Group] = true
+		if !ind.Ranked {
+			unranked++
+		}
+		for k, v := range ind.Values {
+			if !v.OK {
+				byUnit[k]++
+			}
+		}
+	}
+	cells, missing := countMissing(p)
 	s := fmt.Sprintf("%s: 期间 %s,%d 个单位,%d 项指标(%d 个分组", p.File, p.Month, len(p.Units), len(p.Indicators), len(groups))
 	if unranked > 0 {
 		s += fmt.Sprintf(",其中 %d 项不参与排名", unranked)
 	}
-	return s + fmt.Sprintf("),%d 个数值中未报送 %d 个。单位:%s", cells, missing, strings.Join(p.Units, "、"))
+	units := make([]string, len(p.Units))
+	for k, u := range p.Units {
+		units[k] = fmt.Sprintf("%s %d", u, byUnit[k])
+	}
+	return s + fmt.Sprintf("),%d 个数值中未报送 %d 个。各单位未报送项数:%s", cells, missing, strings.Join(units, "、"))
 }

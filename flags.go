@@ -27,6 +27,7 @@ const (
 	flagSeed        = "seed"
 	flagForce       = "force"
 	flagFlags       = "flags"
+	flagRecursive   = "recursive"
 )
 
 // periodFlag is --period; what the period means depends on the command.
@@ -44,18 +45,34 @@ func forceFlag() cli.Flag {
 	return &cli.BoolFlag{Name: flagForce, Usage: "覆盖同名的、不是本命令写出的(或写出后被修改过的)文件;输入文件任何时候都不覆盖"}
 }
 
+// recursiveFlag is -r: the folders given are read with their subfolders.
+func recursiveFlag() cli.Flag {
+	return &cli.BoolFlag{Name: flagRecursive, Aliases: []string{"r"}, Usage: "同时读取所给文件夹的子文件夹"}
+}
+
 // limitFlags are the limits against hostile workbooks, for every command
 // that reads one.
 func limitFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.Int64Flag{Name: flagMaxUnzip, Value: data.DefaultMaxUnzipSize >> 20, Usage: "工作簿解压后的大小上限(MB),超过即拒绝"},
-		&cli.Int64Flag{Name: flagMaxSheet, Value: data.DefaultMaxSheetSize >> 20, Usage: "单个工作表解压后的大小上限(MB),超过即拒绝"},
+		&cli.Int64Flag{Name: flagMaxUnzip, Value: data.DefaultMaxUnzipSize >> 20, Usage: "工作簿解压后的大小上限(MB),超过即拒绝", Action: positiveMB(flagMaxUnzip)},
+		&cli.Int64Flag{Name: flagMaxSheet, Value: data.DefaultMaxSheetSize >> 20, Usage: "单个工作表解压后的大小上限(MB),超过即拒绝", Action: positiveMB(flagMaxSheet)},
+	}
+}
+
+// positiveMB refuses a size limit that is not a positive number of MB:
+// 0 would silently mean the default.
+func positiveMB(name string) func(*cli.Context, int64) error {
+	return func(_ *cli.Context, v int64) error {
+		if v <= 0 {
+			return usageError{fmt.Errorf("--%s 必须是正整数(MB),而不是 %d", name, v)}
+		}
+		return nil
 	}
 }
 
 // inputFlags say what to read and the limits against hostile files.
 func inputFlags() []cli.Flag {
-	return append([]cli.Flag{periodFlag("期间,如 2022-04:单个文件时指定其期间;多个文件时选择要排名的期间(默认最新)")}, limitFlags()...)
+	return append([]cli.Flag{periodFlag("期间,如 2022-04:单个文件时指定其期间;多个文件时选择要排名的期间(默认最新)"), recursiveFlag()}, limitFlags()...)
 }
 
 const tieHelp = `并列规则:competition(默认,美式)或 dense(中国式)。
@@ -103,9 +120,9 @@ func seedFlag() cli.Flag {
 	return &cli.Uint64Flag{Name: flagSeed, Value: 1, Usage: "稳健性分析的随机种子:同一种子结果完全相同"}
 }
 
-// limits reads the limitFlags.
+// limits reads the limitFlags, and -r where the command has it.
 func limits(c *cli.Context) data.Options {
-	return data.Options{MaxUnzipSize: c.Int64(flagMaxUnzip) << 20, MaxSheetSize: c.Int64(flagMaxSheet) << 20}
+	return data.Options{MaxUnzipSize: c.Int64(flagMaxUnzip) << 20, MaxSheetSize: c.Int64(flagMaxSheet) << 20, Recursive: c.Bool(flagRecursive)}
 }
 
 // monthFlag reads --period; the zero Month when it is not given.
@@ -116,7 +133,7 @@ func monthFlag(c *cli.Context) (data.Month, error) {
 	}
 	m, err := data.ParseMonth(s)
 	if err != nil {
-		return 0, usageError{fmt.Errorf("--period %q 无法识别,应写作 2022-04、202204 或 2022年4月", s)}
+		return 0, usageError{fmt.Errorf("--period %q 无法识别,应写作 2022-04、2022/04、202204 或 2022年4月(要有年份)", s)}
 	}
 	return m, nil
 }

@@ -56,6 +56,7 @@ func (in Inputs) load(stderr io.Writer) (*data.Dataset, error) {
 	}
 	ds, err := in.read()
 	if ds != nil {
+		note(stderr, ds.Notes)
 		warn(stderr, ds.Warnings)
 	}
 	return ds, err

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -51,6 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if report, ok := dropped(app, args); ok {
 		args = report
 	}
+	app.Metadata = map[string]any{argsKey: args}
 	err := app.Run(interspersed(app, args))
 	if err == nil {
 		return 0
@@ -83,6 +86,7 @@ var hints = []struct {
 	{data.ErrNoPeriod, ",或使用 --" + flagPeriod + " 2022-04"},
 	{out.ErrOverwrite, ";确认要覆盖请加 --" + flagForce},
 	{out.ErrInput, ";请用 -o 另选输出位置"},
+	{data.ErrPeriodMismatch, ",或用 --" + flagPeriod + " 指定本文件的期间"},
 }
 
 // withHint is an error's message followed by the hint that applies to it.
@@ -103,6 +107,14 @@ func warn[E error](w io.Writer, warnings []E) {
 	}
 }
 
+// note prints what the reader left out or read in an unusual way (files
+// that are not data, total rows, a transposed table), one a line.
+func note(w io.Writer, notes data.ErrorList) {
+	for _, e := range notes {
+		fmt.Fprintf(w, "提示:%v\n", e)
+	}
+}
+
 // action makes a command's action: its flags are read once into its
 // options, then it runs on them.
 func action[O any](parse func(*cli.Context) (O, error), run func(context.Context, O, io.Writer, io.Writer) error) cli.ActionFunc {
@@ -115,18 +127,65 @@ func action[O any](parse func(*cli.Context) (O, error), run func(context.Context
 	}
 }
 
-func onUsageError(_ *cli.Context, err error, _ bool) error {
-	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return usageError{fmt.Errorf("未知选项 %s", name)}
+// argsKey keys the command line in cli.App.Metadata, so that usage
+// errors name a flag as the user typed it.
+const argsKey = "args"
+
+// flagMessage matches the flag package's messages, which name a flag
+// with one dash whatever was typed.
+var flagMessage = regexp.MustCompile(`^(?:(flag provided but not defined|flag needs an argument): -(\S+)|invalid (?:boolean )?value "(.*)" for (?:flag )?-(\S+?): .*)$`)
+
+// onUsageError words the flag package's errors in Chinese: the flag as
+// typed (--top), and what value it takes.
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	m := flagMessage.FindStringSubmatch(err.Error())
+	if m == nil {
+		return usageError{err}
 	}
-	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return usageError{fmt.Errorf("选项 %s 需要一个值", name)}
+	var args []string
+	if c != nil && c.App != nil {
+		args, _ = c.App.Metadata[argsKey].([]string)
 	}
-	if strings.HasPrefix(msg, "invalid value") {
-		return usageError{fmt.Errorf("选项的值无效:%s", msg)}
+	switch m[1] {
+	case "flag provided but not defined":
+		return usageError{fmt.Errorf("未知选项 %s", typedFlag(args, m[2]))}
+	case "flag needs an argument":
+		return usageError{fmt.Errorf("选项 %s 需要一个值", typedFlag(args, m[2]))}
 	}
-	return usageError{err}
+	return usageError{fmt.Errorf("选项 %s 的值 %q 无效%s", typedFlag(args, m[4]), m[3], valueKind(c, m[4]))}
+}
+
+// typedFlag is a flag as the command line wrote it: --top or -top.
+func typedFlag(args []string, name string) string {
+	for _, a := range args {
+		a, _, _ = strings.Cut(a, "=")
+		if a == "--"+name || a == "-"+name {
+			return a
+		}
+	}
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// valueKind says what a flag takes, for the message about a bad value.
+func valueKind(c *cli.Context, name string) string {
+	if c == nil || c.Command == nil {
+		return ""
+	}
+	for _, f := range c.Command.Flags {
+		if !slices.Contains(f.Names(), name) {
+			continue
+		}
+		switch f.(type) {
+		case *cli.IntFlag, *cli.Int64Flag, *cli.UintFlag, *cli.Uint64Flag:
+			return ":应为整数"
+		case *cli.BoolFlag:
+			return ":这个选项不带值"
+		}
+	}
+	return ""
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {

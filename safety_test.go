@@ -146,6 +146,19 @@ func TestNeverOverwrite(t *testing.T) {
 					t.Fatal(err)
 				}
 			}},
+		{name: "report -r into a subfolder it reads", args: "report deep -r -o deep/sub --name 2022-04 --force", exit: 1, says: "deep/sub/2022-04.xlsx: 是本次读取的输入文件",
+			setup: func(t *testing.T, dir string) {
+				b, err := os.ReadFile(filepath.Join(dir, april))
+				if err == nil {
+					err = os.MkdirAll(filepath.Join(dir, "deep", "sub"), 0o755)
+				}
+				if err == nil {
+					err = os.WriteFile(filepath.Join(dir, "deep", "sub", "2022-04.xlsx"), b, 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}},
 		{name: "report again", args: "report in -o report", change: prefixed(report, reportFiles)},
 		{name: "report over a report edited by hand", args: "report in -o report", exit: 1, says: "又被修改过的报告",
 			setup: func(t *testing.T, dir string) {

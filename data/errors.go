@@ -3,8 +3,11 @@ package data
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Sentinel errors wrapped by CellError; test with errors.Is.
@@ -16,7 +19,7 @@ var (
 	ErrDuplicateUnit   = errors.New("单位重复出现")
 	ErrUnknownUnit     = errors.New("不在「单位」表中")
 	ErrDuplicateInd    = errors.New("同一分组中指标重复")
-	ErrBadDirection    = errors.New("方向只能是 正向/越大越好 或 逆向/越小越好")
+	ErrBadDirection    = errors.New("方向只能是 正向/正向指标/越大越好 或 逆向/逆向指标/越小越好")
 	ErrBadWeight       = errors.New("权重必须是不小于 0 的数字")
 	ErrBadDecimals     = errors.New("小数位必须是 0 到 10 的整数")
 	ErrBadYesNo        = errors.New("只能填 是 或 否")
@@ -29,6 +32,9 @@ var (
 	ErrEmptyWorkbook   = errors.New("工作簿中没有数据表")
 	ErrNoIndicators    = errors.New("没有读到任何指标")
 	ErrTooLarge        = errors.New("文件过大")
+	ErrPeriodMismatch  = errors.New("期间与文件名不一致")
+	ErrReportOutput    = errors.New("这是 shaipin report 生成的汇总表,不是输入数据")
+	ErrNoValues        = errors.New("没有任何数值")
 )
 
 // ErrUnzipLimit and ErrSheetLimit say which limit of Options refused a
@@ -137,4 +143,47 @@ func (l ErrorList) Unwrap() []error {
 		errs[i] = e
 	}
 	return errs
+}
+
+// OSError says in words users read why the file system refused: 文件不存在,
+// 没有访问权限, 磁盘空间不足… It leaves out the path the system error
+// carries (for a file written atomically, a temporary name the user never
+// sees): the caller names the real one. Errors it does not know keep the
+// system's words.
+func OSError(err error) error {
+	for _, k := range osReasons {
+		if errors.Is(err, k.err) {
+			return errors.New(k.why)
+		}
+	}
+	if why := platformReason(err); why != "" {
+		return errors.New(why)
+	}
+	var pe *os.PathError
+	var le *os.LinkError
+	var se *os.SyscallError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	case errors.As(err, &se):
+		return se.Err
+	}
+	return err
+}
+
+// osReasons are the file-system errors OSError words, most specific first.
+var osReasons = []struct {
+	err error
+	why string
+}{
+	{fs.ErrNotExist, "文件不存在"},
+	{fs.ErrPermission, "没有访问权限(文件或文件夹只读,或被其他程序占用)"},
+	{syscall.ENOSPC, "磁盘空间不足"},
+	{syscall.EROFS, "磁盘是只读的"},
+	{syscall.ENOTDIR, "路径中有一级是文件而不是文件夹"},
+	{syscall.EISDIR, "这是文件夹,不是文件"},
+	{syscall.ENAMETOOLONG, "路径过长"},
+	{fs.ErrExist, "已有同名的文件或文件夹"},
 }

@@ -161,7 +161,7 @@ func parseRuleRows(rows [][]string, where func(row, col int) string, bad func(ro
 
 // readFlagRules reads 红黄旗规则 into the period.
 func (r *reader) readFlagRules(sheet string) {
-	rows := r.rows(sheet)
+	rows, _ := r.rows(sheet)
 	where := func(row, col int) string {
 		c, _ := excelize.CoordinatesToCellName(col+1, row+1)
 		return sheet + "!" + c
@@ -184,12 +184,12 @@ func ReadFlagRules(path string, opts Options) ([]FlagRule, error) {
 	fail := func(err error) error { return ErrorList{{File: name, Err: err, sheetIdx: -1}} }
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fail(fmt.Errorf("无法打开: %w", unwrapPathErr(err)))
+		return nil, fail(fmt.Errorf("无法打开:%w", OSError(err)))
 	}
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
 		return flagRulesCSV(name, b)
 	}
-	if err := sniff(bytes.NewReader(b), int64(len(b)), opts); err != nil {
+	if err := sniff(bytes.NewReader(b), name, int64(len(b)), opts); err != nil {
 		return nil, fail(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: opts.maxUnzip(), UnzipXMLSizeLimit: opts.maxSheet()})

@@ -29,6 +29,8 @@ type Form struct {
 	// Warnings are problems that did not stop the form from being read,
 	// sorted by position.
 	Warnings ErrorList
+	// Notes say what the reader left out (see Dataset.Notes).
+	Notes ErrorList
 }
 
 // ReadForm reads a workbook held in memory as a form. name is its file
@@ -36,10 +38,16 @@ type Form struct {
 // comes back with an error too, holding only the Warnings, so that they
 // can still be shown.
 func ReadForm(name string, b []byte, opts Options) (*Form, error) {
-	ds, err := ReadBytes(name, b, opts)
+	if isCSV(name) {
+		var err error
+		if b, err = csvWorkbook(b, name, opts); err != nil {
+			return &Form{}, ErrorList{{File: name, Err: err, sheetIdx: -1}}
+		}
+	}
+	ds, err := readBytes(name, b, opts)
 	form := &Form{}
 	if ds != nil {
-		form.Warnings = ds.Warnings
+		form.Warnings, form.Notes = ds.Warnings, ds.Notes
 	}
 	if err != nil {
 		return form, err
@@ -75,6 +83,12 @@ func ReadForm(name string, b []byte, opts Options) (*Form, error) {
 // ReadFormFile reads one workbook from disk as a form (see ReadForm);
 // problems come back as an ErrorList.
 func ReadFormFile(path string, opts Options) (*Form, error) {
+	return readFormFile(Input{Path: path, Name: filepath.Base(path)}, opts)
+}
+
+// readFormFile reads an input as a form, calling it by its Name.
+func readFormFile(in Input, opts Options) (*Form, error) {
+	path := in.Path
 	fail := func(err error) (*Form, error) {
 		return &Form{}, ErrorList{{File: path, Err: err}}
 	}
@@ -89,9 +103,9 @@ func ReadFormFile(path string, opts Options) (*Form, error) {
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return fail(err)
+		return fail(OSError(err))
 	}
-	return ReadForm(filepath.Base(path), b, opts)
+	return ReadForm(in.Name, b, opts)
 }
 
 // readAliases reads the 别名 column of a 单位 sheet, keyed by 名称.

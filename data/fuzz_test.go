@@ -70,3 +70,19 @@ func FuzzRead(f *testing.F) {
 func monthBookBytes(f *testing.F) []byte {
 	return workbook(f, sheet{name: "g", rows: [][]any{{"地区", "a(%)"}, {"甲", 0.5}, {"乙", "52.7%"}}, merges: [][2]string{{"C1", "D1"}}})
 }
+
+// FuzzQuickXML: the quick scan never accepts XML that encoding/xml, by
+// which the workbook library reads a sheet, rejects.
+func FuzzQuickXML(f *testing.F) {
+	for _, s := range []string{
+		`<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+		`<worksheet xmlns:x="u"><x:c a='1 &amp; 2'>t&lt;</x:c><!-- c --><e/></worksheet>`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if quickXML(b) && !wellFormed(b) {
+			t.Fatalf("accepts %q", b)
+		}
+	})
+}

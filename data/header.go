@@ -12,37 +12,31 @@ import (
 var unitHeaders = map[string]bool{
 	"地区": true, "单位": true, unitHeader: true, "县市区": true, "区县": true, "名称": true,
 	"单位名称": true, "地区名称": true, "县(市,区)": true, "县(市区)": true,
+	"部门": true, "责任单位": true, "乡镇(街道)": true, "乡镇街道": true, "县(市)": true,
 }
 
 // notIndicatorHeaders are columns that sit in data tables but are not measures.
 var notIndicatorHeaders = map[string]bool{"序号": true, "排名": true, "名次": true, "备注": true}
 
-// totalPrefixes start the unit cell of a row that sums or averages the units.
-var totalPrefixes = []string{"全市", "合计", "总计", "小计", "平均", "均值"}
-
 // notePrefixes start the first non-empty cell of a note row under the table.
 var notePrefixes = []string{"注", "备注", "说明", "数据来源"}
+
+// Replacers of header text, built once: building one costs more than
+// using it.
+var (
+	narrowPunct = strings.NewReplacer("（", "(", "）", ")", "，", ",")
+	lineBreaks  = strings.NewReplacer("\r", "", "\n", "", "\t", "")
+)
 
 // normHeader removes white space and line breaks and narrows full-width
 // brackets and punctuation so 县（市、区） matches 县(市、区).
 func normHeader(s string) string {
 	s = stripSpace(s)
-	return strings.NewReplacer("（", "(", "）", ")", "，", ",").Replace(s)
+	return narrowPunct.Replace(s)
 }
 
 // isUnitHeader reports whether a header cell names the unit column.
 func isUnitHeader(s string) bool { return unitHeaders[normHeader(s)] }
-
-// isTotalName reports whether a unit cell is a total or average row.
-func isTotalName(name string) bool {
-	n := stripSpace(name)
-	for _, p := range totalPrefixes {
-		if strings.HasPrefix(n, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // isNote reports whether a row's first non-empty cell starts a note.
 func isNote(first string) bool {
@@ -62,7 +56,7 @@ var trailingBracket = regexp.MustCompile(`[(（]([^()（）]*)[)）]$`)
 // "完成投资额（亿元）" into ("完成投资额", "亿元"). Line breaks and surrounding
 // space are removed; the unit is narrowed (％ → %).
 func splitHeader(h string) (name, unit string) {
-	h = strings.NewReplacer("\r", "", "\n", "", "\t", "").Replace(h)
+	h = lineBreaks.Replace(h)
 	h = strings.Trim(h, " \u3000")
 	if m := trailingBracket.FindStringSubmatchIndex(h); m != nil {
 		name = strings.Trim(h[:m[0]], " \u3000")

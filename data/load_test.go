@@ -84,7 +84,7 @@ func TestLoadNotWorkbooks(t *testing.T) {
 	if _, err := Load(Options{}, filepath.Join(dir, "nope.xlsx")); err == nil || !strings.Contains(err.Error(), "文件不存在") {
 		t.Errorf("missing file: %v", err)
 	}
-	if _, err := Load(Options{}, t.TempDir()); err == nil || !strings.Contains(err.Error(), "没有 .xlsx") {
+	if _, err := Load(Options{}, t.TempDir()); err == nil || !strings.Contains(err.Error(), "没有工作簿") {
 		t.Errorf("empty dir: %v", err)
 	}
 }

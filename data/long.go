@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // longPeriod is one period being read from long-format sheets.
@@ -45,12 +43,17 @@ func longHeader(header []string, unitCol int) (longCols, bool) {
 // readLongSheet reads a long-format table into one period per 期间.
 func (r *reader) readLongSheet(sheet string, rows [][]string, hr int, c longCols) {
 	seen := map[string]int{} // period/key/unit → row
+	rk := r.rowRules(rows, hr+1, c.unit)
+	var left leftOut
+	defer func() { r.noteLeftOut(sheet, left) }()
 	for i := hr + 1; i < len(rows); i++ {
 		if first := firstNonEmpty(rows[i]); first == "" || isNote(first) {
 			continue
 		}
 		typed := cell(rows, i, c.unit)
-		if cleanName(typed) == "" || isTotalName(typed) {
+		kind, unitName := rk.kind(typed)
+		if kind != rowUnit {
+			left.add(kind, i, c.unit, typed, rowHasNumber([]string{cell(rows, i, c.value)}, -1))
 			continue
 		}
 		rawPeriod := strings.TrimSpace(cell(rows, i, c.period))
@@ -59,7 +62,7 @@ func (r *reader) readLongSheet(sheet string, rows [][]string, hr int, c longCols
 			r.errorAt(sheet, i, c.period, rawPeriod, err)
 			continue
 		}
-		unit, err := r.units.resolve(typed)
+		unit, err := r.units.resolve(unitName)
 		if err != nil {
 			r.errorAt(sheet, i, c.unit, typed, err)
 			continue
@@ -88,12 +91,9 @@ func (r *reader) readLongSheet(sheet string, rows [][]string, hr int, c longCols
 		key := group + "/" + name
 		fd := lp.found[key]
 		if fd == nil {
-			ind := &Indicator{Name: name, Group: group, Unit: measure, Direction: Higher, Weight: 1, Decimals: -1, Ranked: true, Sheet: sheet}
-			r.applyMeta(ind, sheet, i, c.name)
-			ref, _ := excelize.CoordinatesToCellName(c.name+1, i+1)
-			fd = &found{ind: ind, cell: sheet + "!" + ref}
+			fd = r.newFound(sheet, name, group, measure, i, c.name)
 			lp.found[key] = fd
-			lp.p.Indicators = append(lp.p.Indicators, ind)
+			lp.p.Indicators = append(lp.p.Indicators, fd.ind)
 		}
 		dupKey := period.String() + "/" + key + "/" + unit
 		if prev, dup := seen[dupKey]; dup {

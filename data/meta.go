@@ -26,8 +26,8 @@ type indicatorMeta struct {
 }
 
 var (
-	higherWords = map[string]bool{wordHigher: true, "越大越好": true, "正": true, "高": true, "越高越好": true}
-	lowerWords  = map[string]bool{wordLower: true, "越小越好": true, "逆": true, "反向": true, "低": true, "越低越好": true}
+	higherWords = map[string]bool{wordHigher: true, "正向指标": true, "越大越好": true, "正": true, "高": true, "越高越好": true}
+	lowerWords  = map[string]bool{wordLower: true, "逆向指标": true, "反向指标": true, "越小越好": true, "逆": true, "反向": true, "低": true, "越低越好": true}
 	yesWords    = map[string]bool{wordYes: true, "Y": true, "y": true, "1": true, "√": true, "YES": true, "yes": true}
 	noWords     = map[string]bool{wordNo: true, "N": true, "n": true, "0": true, "×": true, "NO": true, "no": true}
 	// unboundedWords lift a default limit: 上限 不限 lets a rate exceed 100.
@@ -36,7 +36,7 @@ var (
 
 // readMeta reads 指标说明: the metaColumns, 目标值, 下限 and 上限.
 func (r *reader) readMeta(sheet string) {
-	rows := r.rows(sheet)
+	rows, _ := r.rows(sheet)
 	hr, cols := headerIndex(rows, colIndicator)
 	if hr < 0 {
 		hr, cols = headerIndex(rows, "指标名称")

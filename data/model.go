@@ -29,6 +29,13 @@ type Dataset struct {
 	// Warnings are problems that did not stop the data from being used,
 	// sorted by position.
 	Warnings ErrorList
+	// Notes say what the reader left out or read in an unusual way: files
+	// and sheets that are not data, total rows, a table read transposed.
+	Notes ErrorList
+	// Sources are the paths of every file read (workbooks, CSV files, unit
+	// lists), also those found in folders and subfolders: what a command
+	// that writes must never write over.
+	Sources []string
 }
 
 // Latest returns the last period, or nil for an empty dataset.

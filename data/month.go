@@ -147,3 +147,29 @@ func monthFromFile(path string) Month {
 	}
 	return m
 }
+
+// monthOnly matches a month without a year in a file name: 5月, 12月份,
+// 1-5月 (cumulative: its last month), 五月.
+var monthOnly = regexp.MustCompile(`(?:^|[^\d])(\d{1,2}|十[一二]?|[一二三四五六七八九十])\s*月`)
+
+// chineseMonths are the months written in Chinese numerals.
+var chineseMonths = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+
+// monthOfYearFromFile reads a month without a year from a file name (5月
+// 报表.xlsx): 1–12, or 0 when it names none. The last one counts: 1-5月.
+func monthOfYearFromFile(path string) int {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	all := monthOnly.FindAllStringSubmatch(width.Narrow.String(base), -1)
+	if len(all) == 0 {
+		return 0
+	}
+	m := all[len(all)-1][1]
+	if n, ok := chineseMonths[m]; ok {
+		return n
+	}
+	n, _ := strconv.Atoi(m)
+	if n < 1 || n > 12 {
+		return 0
+	}
+	return n
+}

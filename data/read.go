@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -15,14 +16,19 @@ type reader struct {
 	opts  Options
 	errs  ErrorList
 	warns ErrorList
+	notes ErrorList
 
 	sheetIdx  map[string]int
 	percentOf map[int]bool // style id → number format shows a percentage
 	units     *unitBook
+	ownUnits  bool // units come from this workbook's 单位 sheet
 	meta      []*indicatorMeta
 	period    *Period
+	periodAt  *CellError        // where 参数/期间 was read, for messages
 	found     map[string]*found // indicator key → where it was read
 	wide      bool              // a wide table was read into period
+	guessed   bool              // a unit column was found without a header or 单位 sheet
+	broken    map[string]bool   // sheets found damaged, reported once
 	long      map[Month]*longPeriod
 
 	parts      map[string]string // sheet name → XML part
@@ -64,14 +70,17 @@ func newReader(f *excelize.File, file string, opts Options) *reader {
 		found:     map[string]*found{},
 		long:      map[Month]*longPeriod{},
 	}
+	if opts.run != nil && opts.run.book != nil {
+		r.units = opts.run.book.clone()
+	}
 	for i, s := range f.GetSheetList() {
 		r.sheetIdx[s] = i
 	}
 	return r
 }
 
-// problem records an error at a sheet and 0-based row/column (-1: none).
-func (r *reader) problem(warn bool, sheet string, row, col int, value string, err error) {
+// at makes a problem at a sheet and 0-based row/column (-1: none).
+func (r *reader) at(sheet string, row, col int, value string, err error) *CellError {
 	e := &CellError{File: r.file, Sheet: sheet, Value: value, Err: err, sheetIdx: r.sheetIdx[sheet], row: row, col: col}
 	if sheet == "" {
 		e.sheetIdx = -1
@@ -81,57 +90,50 @@ func (r *reader) problem(warn bool, sheet string, row, col int, value string, er
 	} else if row >= 0 {
 		e.Cell = strconv.Itoa(row+1) + "行"
 	}
-	if warn {
-		r.warns = append(r.warns, e)
-	} else {
-		r.errs = append(r.errs, e)
-	}
+	return e
 }
 
 func (r *reader) errorAt(sheet string, row, col int, value string, err error) {
-	r.problem(false, sheet, row, col, value, err)
+	r.errs = append(r.errs, r.at(sheet, row, col, value, err))
 }
 
 func (r *reader) warnAt(sheet string, row, col int, value string, err error) {
-	r.problem(true, sheet, row, col, value, err)
+	r.warns = append(r.warns, r.at(sheet, row, col, value, err))
+}
+
+// noteAt records something the reader did that the user should know of:
+// a sheet or row left out, a table read the other way round.
+func (r *reader) noteAt(sheet string, row, col int, value string, err error) {
+	r.notes = append(r.notes, r.at(sheet, row, col, value, err))
 }
 
 // read runs every step and returns the workbook's periods: the one of its
 // wide tables (from 参数/期间, --period or the file name) and one per period
 // of its long-format sheets. They are complete only when r.errs is empty.
 func (r *reader) read() []*Period {
-	sheets := r.f.GetSheetList()
-	reserved := map[string]bool{}
-	for _, s := range sheets {
+	var data []string
+	for _, s := range r.f.GetSheetList() {
 		switch strings.TrimSpace(s) {
 		case SheetParams:
 			r.readParams(s)
-			reserved[s] = true
 		case SheetUnits:
+			r.units, r.ownUnits = newUnitBook(), true
 			r.readUnits(s)
-			reserved[s] = true
 		case SheetIndicators:
 			r.readMeta(s)
-			reserved[s] = true
 		case SheetFlagRules:
 			r.readFlagRules(s)
-			reserved[s] = true
 		case SheetGuide:
-			reserved[s] = true
+		default:
+			data = append(data, s)
 		}
 	}
-	for _, s := range sheets {
-		if reserved[s] {
-			continue
-		}
-		if visible, err := r.f.GetSheetVisible(s); err == nil && !visible {
-			r.warnAt(s, -1, -1, "", fmt.Errorf("隐藏的工作表,已跳过"))
-			continue
-		}
-		r.readDataSheet(s)
+	tables := r.survey(data)
+	for _, t := range tables {
+		r.readTable(t)
 	}
 	if !r.wide && len(r.long) == 0 && len(r.errs) == 0 {
-		r.errorAt("", -1, -1, "", ErrEmptyWorkbook)
+		r.emptyWorkbook(tables)
 	}
 	var out []*Period
 	if r.wide {
@@ -158,7 +160,9 @@ func (r *reader) read() []*Period {
 }
 
 // finishPeriod settles the wide tables' period: --period, else 参数/期间,
-// else the file name; and a default title.
+// else the file name; and a default title. A file name naming another
+// period than 参数 is an error: the usual "copied last month's file and
+// refilled it, but not 期间".
 func (r *reader) finishPeriod() {
 	p := r.period
 	if !r.opts.Period.IsZero() {
@@ -166,6 +170,8 @@ func (r *reader) finishPeriod() {
 	}
 	if p.Month.IsZero() {
 		p.Month = monthFromFile(r.file)
+	} else if r.opts.Period.IsZero() {
+		r.checkFilePeriod()
 	}
 	if p.Month.IsZero() {
 		r.errorAt("", -1, -1, "", ErrNoPeriod)
@@ -175,14 +181,45 @@ func (r *reader) finishPeriod() {
 	}
 }
 
-// rows reads a sheet's cells as stored, not as formatted: "0.527", not "52.70%".
-func (r *reader) rows(sheet string) [][]string {
-	rows, err := r.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		r.errorAt(sheet, -1, -1, "", fmt.Errorf("无法读取工作表: %w", err))
-		return nil
+// checkFilePeriod compares 参数/期间 with the period of the file name
+// (2022-05.xlsx, or 5月.xlsx in the year of 参数). With several files,
+// --period settles a disagreement when it names one of the two.
+func (r *reader) checkFilePeriod() {
+	p := r.period
+	named := monthFromFile(r.file)
+	if named.IsZero() {
+		if m := monthOfYearFromFile(r.file); m > 0 {
+			named = NewMonth(p.Month.Year(), m)
+		}
 	}
-	return rows
+	if named.IsZero() || named == p.Month {
+		return
+	}
+	if r.opts.run != nil && (r.opts.run.period == named || r.opts.run.period == p.Month) {
+		p.Month = r.opts.run.period
+		return
+	}
+	e := *r.periodAt
+	e.Value = p.Month.String()
+	e.Err = fmt.Errorf("%w:文件名「%s」是 %s,「参数」表是 %s;请改正其中一个", ErrPeriodMismatch, r.file, named, p.Month)
+	r.errs = append(r.errs, &e)
+}
+
+// rows reads a sheet's cells as stored, not as formatted: "0.527", not
+// "52.70%". A damaged sheet is an error, and ok is false.
+func (r *reader) rows(sheet string) (rows [][]string, ok bool) {
+	if r.parts == nil {
+		r.parts = sheetParts(r.f)
+	}
+	rows, err := sheetRows(r.f, sheet, part(r.f, r.parts[sheet]))
+	if err != nil {
+		if !errors.Is(err, ErrSheetDamaged) {
+			err = fmt.Errorf("%w:无法读取,请用 Excel 打开后另存", ErrSheetDamaged)
+		}
+		r.errorAt(sheet, -1, -1, "", err)
+		return nil, false
+	}
+	return rows, true
 }
 
 // cell returns rows[i][j] or "".
@@ -196,7 +233,7 @@ func cell(rows [][]string, i, j int) string {
 // readParams reads 参数: key/value rows (期间, 标题, 数据来源, and the
 // ranking rules of Settings).
 func (r *reader) readParams(sheet string) {
-	rows := r.rows(sheet)
+	rows, _ := r.rows(sheet)
 	for i := range rows {
 		key := normHeader(cell(rows, i, 0))
 		val := strings.TrimSpace(cell(rows, i, 1))
@@ -211,6 +248,7 @@ func (r *reader) readParams(sheet string) {
 				continue
 			}
 			r.period.Month = p
+			r.periodAt = r.at(sheet, i, 1, val, nil)
 		case paramTitle:
 			r.period.Title = val
 		case paramSource, "来源":
@@ -264,7 +302,10 @@ func headerIndex(rows [][]string, want string) (int, map[string]int) {
 
 // readUnits reads 单位: 名称 and 别名. With it the unit list is closed.
 func (r *reader) readUnits(sheet string) {
-	rows := r.rows(sheet)
+	rows, ok := r.rows(sheet)
+	if !ok {
+		return
+	}
 	hr, cols := headerIndex(rows, colUnitName)
 	if hr < 0 {
 		r.errorAt(sheet, -1, -1, "", fmt.Errorf("找不到表头「%s」", colUnitName))

@@ -14,25 +14,12 @@ type column struct {
 	fd  *found
 }
 
-// readDataSheet reads one table: titles, a header (one or two rows), unit
-// rows; or a long-format table (期间, 单位, 指标, 数值).
-func (r *reader) readDataSheet(sheet string) {
-	rows := r.rows(sheet)
-	if len(rows) == 0 {
-		r.warnAt(sheet, -1, -1, "", fmt.Errorf("空工作表,已跳过"))
-		return
-	}
-	r.info = r.inspect(sheet)
-	hr, unitCol := findUnitColumn(rows)
-	if hr < 0 {
-		r.errorAt(sheet, -1, -1, "", ErrNoUnitColumn)
-		return
-	}
-	if cols, ok := longHeader(rows[hr], unitCol); ok {
-		r.readLongSheet(sheet, rows, hr, cols)
-		return
-	}
+// readWide reads a wide table: titles, a header (one or two rows), unit
+// rows.
+func (r *reader) readWide(t *table) {
+	sheet, rows, hr, unitCol := t.sheet, t.rows, t.hr, t.unitCol
 	r.wide = true
+	r.guessed = r.guessed || (!t.byHeader && !r.units.closed)
 	groupOf, nameRow := r.groupHeader(sheet, rows, hr, unitCol)
 	var cols []column
 	width := 0
@@ -58,30 +45,58 @@ func (r *reader) readDataSheet(sheet string) {
 		if group == "" {
 			group = cleanName(sheet)
 		}
-		ind := &Indicator{Name: name, Group: group, Unit: unit, Direction: Higher, Weight: 1,
-			Decimals: -1, Ranked: true, Sheet: sheet}
-		r.applyMeta(ind, sheet, hrow, j)
-		key := ind.Key()
-		ref, _ := excelize.CoordinatesToCellName(j+1, hrow+1)
-		if prev, dup := r.found[key]; dup {
-			r.errorAt(sheet, hrow, j, name, fmt.Errorf("%w:「%s」已在 %s 出现", ErrDuplicateInd, name, prev.cell))
-			continue
+		if fd := r.addIndicator(sheet, name, group, unit, hrow, j); fd != nil {
+			cols = append(cols, column{col: j, fd: fd})
 		}
-		fd := &found{ind: ind, cell: sheet + "!" + ref}
-		r.found[key] = fd
-		r.period.Indicators = append(r.period.Indicators, ind)
-		cols = append(cols, column{col: j, fd: fd})
 	}
+	r.readUnitRows(t, nameRow+1, cols)
+	if len(cols) == 0 {
+		r.warnAt(sheet, hr, unitCol, "", fmt.Errorf("表中没有指标列"))
+	}
+}
+
+// newFound makes an indicator whose name is in the cell at (row, col),
+// with its rules from 指标说明.
+func (r *reader) newFound(sheet, name, group, unit string, row, col int) *found {
+	ind := &Indicator{Name: name, Group: group, Unit: unit, Direction: Higher, Weight: 1,
+		Decimals: -1, Ranked: true, Sheet: sheet}
+	r.applyMeta(ind, sheet, row, col)
+	ref, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	return &found{ind: ind, cell: sheet + "!" + ref}
+}
+
+// addIndicator adds an indicator of the period's wide tables; nil when
+// its group already has one of that name (an error).
+func (r *reader) addIndicator(sheet, name, group, unit string, row, col int) *found {
+	fd := r.newFound(sheet, name, group, unit, row, col)
+	key := fd.ind.Key()
+	if prev, dup := r.found[key]; dup {
+		r.errorAt(sheet, row, col, name, fmt.Errorf("%w:「%s」已在 %s 出现", ErrDuplicateInd, name, prev.cell))
+		return nil
+	}
+	r.found[key] = fd
+	r.period.Indicators = append(r.period.Indicators, fd.ind)
+	return fd
+}
+
+// readUnitRows reads the rows of a wide table from row from on: each
+// names a unit in the unit column, or is a note, a total or not a unit.
+func (r *reader) readUnitRows(t *table, from int, cols []column) {
+	sheet, rows, unitCol := t.sheet, t.rows, t.unitCol
+	rk := r.rowRules(rows, from, unitCol)
+	var left leftOut
 	seen := map[string]int{}
-	for i := nameRow + 1; i < len(rows); i++ {
+	for i := from; i < len(rows); i++ {
 		if first := firstNonEmpty(rows[i]); first == "" || isNote(first) {
 			continue
 		}
 		typed := cell(rows, i, unitCol)
-		if cleanName(typed) == "" || isTotalName(typed) {
+		kind, name := rk.kind(typed)
+		if kind != rowUnit {
+			left.add(kind, i, unitCol, typed, rowHasNumber(rows[i], unitCol))
 			continue
 		}
-		unit, err := r.units.resolve(typed)
+		unit, err := r.units.resolve(name)
 		if err != nil {
 			r.errorAt(sheet, i, unitCol, typed, err)
 			continue
@@ -98,19 +113,17 @@ func (r *reader) readDataSheet(sheet string) {
 			}
 		}
 	}
-	if len(cols) == 0 {
-		r.warnAt(sheet, hr, unitCol, "", fmt.Errorf("表中没有指标列"))
-	}
+	r.noteLeftOut(sheet, left)
 }
 
 // findUnitColumn finds the header row and the unit column: the first cell
-// headed 地区, 单位, 县(市、区)…; failing that, the first column whose
-// non-empty cells are mostly text.
-func findUnitColumn(rows [][]string) (row, col int) {
+// headed 地区, 单位, 县(市、区)… (byHeader); failing that, the first column
+// whose non-empty cells are mostly text.
+func findUnitColumn(rows [][]string) (row, col int, byHeader bool) {
 	for i, r := range rows {
 		for j, c := range r {
 			if isUnitHeader(c) {
-				return i, j
+				return i, j, true
 			}
 		}
 	}
@@ -147,11 +160,11 @@ func findUnitColumn(rows [][]string) (row, col int) {
 				}
 			}
 			if n >= 2 && text {
-				return i, j
+				return i, j, false
 			}
 		}
 	}
-	return -1, -1
+	return -1, -1, false
 }
 
 // groupHeader looks for merged cells on the header row spanning several
@@ -166,6 +179,7 @@ func (r *reader) groupHeader(sheet string, rows [][]string, hr, unitCol int) (ma
 	if !r.info.known {
 		merges, err := r.f.GetMergeCells(sheet, true)
 		if err != nil {
+			r.brokenSheet(sheet)
 			return groups, hr
 		}
 		for _, m := range merges {
@@ -232,7 +246,10 @@ func (r *reader) value(sheet string, rows [][]string, i, j int, unit string) (Va
 		if r.info.known && !r.info.formulas {
 			return Value{}, false
 		}
-		formula, _ := r.f.GetCellFormula(sheet, ref)
+		formula, err := r.f.GetCellFormula(sheet, ref)
+		if err != nil {
+			r.brokenSheet(sheet)
+		}
 		if formula == "" {
 			return Value{}, false
 		}
@@ -262,7 +279,10 @@ func (r *reader) value(sheet string, rows [][]string, i, j int, unit string) (Va
 		}
 		return r.finishValue(sheet, i, j, ref, raw, unit, p, err)
 	}
-	typ, _ := r.f.GetCellType(sheet, ref)
+	typ, err := r.f.GetCellType(sheet, ref)
+	if err != nil {
+		r.brokenSheet(sheet)
+	}
 	switch typ {
 	case excelize.CellTypeError:
 		err = ErrFormulaError
@@ -340,6 +360,9 @@ func firstLine(s string, err error) string {
 // isPercent reports whether a cell's number format shows a percentage.
 func (r *reader) isPercent(sheet, ref string) bool {
 	id, err := r.f.GetCellStyle(sheet, ref)
+	if err != nil {
+		r.brokenSheet(sheet)
+	}
 	if err != nil || id == 0 {
 		return false
 	}

@@ -53,13 +53,19 @@ func part(f *excelize.File, name string) []byte {
 
 // sheetParts maps sheet names to their XML part names.
 func sheetParts(f *excelize.File) map[string]string {
+	return sheetTargets(part(f, "xl/workbook.xml"), part(f, "xl/_rels/workbook.xml.rels"))
+}
+
+// sheetTargets maps sheet names to their part names, from the workbook
+// part and its relationships; nil when either cannot be read.
+func sheetTargets(workbook, rels []byte) map[string]string {
 	var wb workbookXML
-	var rels relsXML
-	if xml.Unmarshal(part(f, "xl/workbook.xml"), &wb) != nil || xml.Unmarshal(part(f, "xl/_rels/workbook.xml.rels"), &rels) != nil {
+	var rs relsXML
+	if xml.Unmarshal(workbook, &wb) != nil || xml.Unmarshal(rels, &rs) != nil {
 		return nil
 	}
 	targets := map[string]string{}
-	for _, r := range rels.Rels {
+	for _, r := range rs.Rels {
 		t := r.Target
 		if strings.HasPrefix(t, "/") {
 			t = strings.TrimPrefix(t, "/")

@@ -3,7 +3,6 @@ package data
 import (
 	"errors"
 	"os"
-	"path/filepath"
 )
 
 // Submissions are the returned forms read from disk, for Merge.
@@ -12,19 +11,23 @@ type Submissions struct {
 	Forms []Submission
 	// Warnings are every file's warnings, in the order given.
 	Warnings ErrorList
+	// Notes are every file's notes, in the order given.
+	Notes ErrorList
 }
 
-// ReadSubmissions reads the returned forms at paths (see SubmissionFiles).
-// A form that names no period is taken to be of period, when that is set.
-// Every problem of every file is collected in the error, an ErrorList;
-// the result comes back with it, holding the files that had none.
-func ReadSubmissions(paths []string, opts Options, period Month) (*Submissions, error) {
+// ReadSubmissions reads the returned forms listed (see List); each is
+// called by its Name. A form that names no period is taken to be of
+// period, when that is set. Every problem of every file is collected in
+// the error, an ErrorList; the result comes back with it, holding the
+// files that had none.
+func ReadSubmissions(inputs []Input, opts Options, period Month) (*Submissions, error) {
 	res := &Submissions{}
 	var errs ErrorList
-	for _, path := range paths {
-		sub, err := readSubmission(path, opts, period)
+	for _, in := range inputs {
+		sub, err := readSubmission(in, opts, period)
 		if sub.Form != nil {
 			res.Warnings = append(res.Warnings, sub.Form.Warnings...)
+			res.Notes = append(res.Notes, sub.Form.Notes...)
 		}
 		if err != nil {
 			var l ErrorList
@@ -41,18 +44,17 @@ func ReadSubmissions(paths []string, opts Options, period Month) (*Submissions, 
 
 // readSubmission reads one returned form, retrying with period when the
 // only problem is that the file names none.
-func readSubmission(path string, opts Options, period Month) (Submission, error) {
-	name := filepath.Base(path)
-	st, err := os.Stat(path)
+func readSubmission(in Input, opts Options, period Month) (Submission, error) {
+	st, err := os.Stat(in.Path)
 	if err != nil {
-		return Submission{File: name}, ErrorList{{File: name, Err: err}}
+		return Submission{File: in.Name}, ErrorList{{File: in.Name, Err: OSError(err)}}
 	}
-	form, err := ReadFormFile(path, opts)
+	form, err := readFormFile(in, opts)
 	if err != nil && !period.IsZero() && onlyNoPeriod(err) {
 		opts.Period = period
-		form, err = ReadFormFile(path, opts)
+		form, err = readFormFile(in, opts)
 	}
-	return Submission{File: name, ModTime: st.ModTime(), Form: form}, err
+	return Submission{File: in.Name, ModTime: st.ModTime(), Form: form}, err
 }
 
 // onlyNoPeriod reports whether the only problem with a file is that it

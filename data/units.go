@@ -18,6 +18,31 @@ func newUnitBook() *unitBook {
 	return &unitBook{lookup: map[string]string{}, pos: map[string]int{}}
 }
 
+// clone returns a copy that can grow without changing b.
+func (b *unitBook) clone() *unitBook {
+	c := &unitBook{closed: b.closed, order: append([]string(nil), b.order...), lookup: map[string]string{}, pos: map[string]int{}}
+	for k, v := range b.lookup {
+		c.lookup[k] = v
+	}
+	for k, v := range b.pos {
+		c.pos[k] = v
+	}
+	return c
+}
+
+// listed reports whether a cleaned name is one of a 单位 sheet's names or
+// aliases (with or without a trailing note).
+func (b *unitBook) listed(n string) bool {
+	if !b.closed {
+		return false
+	}
+	if _, ok := b.lookup[n]; ok {
+		return true
+	}
+	_, ok := b.lookup[stripNote(n)]
+	return ok
+}
+
 // add appends a canonical unit.
 func (b *unitBook) add(name string) {
 	b.pos[name] = len(b.order)

@@ -30,13 +30,18 @@ func isDashes(s string) bool {
 	}
 	for _, r := range s {
 		switch r {
-		case '-', '—', '–', '―', '─', '－', '‐', '‑', '−':
+		case '-', '—', '–', '―', '─', '－', '‐', '‑', '−', '‒', '﹣':
 		default:
 			return false
 		}
 	}
 	return true
 }
+
+// minusSigns are the characters pasted as a minus sign: − (U+2212, from
+// Word and web pages), – ‒ ‐ ‑ (dashes and hyphens), ﹣ (U+FE63, from
+// Chinese input methods); the full-width － is narrowed before.
+var minusSigns = strings.NewReplacer("\u2212", "-", "\u2013", "-", "\u2012", "-", "\u2010", "-", "\u2011", "-", "\ufe63", "-")
 
 // stripSpace removes every white-space character, half- or full-width.
 func stripSpace(s string) string {
@@ -69,6 +74,7 @@ func parseText(raw, unit string) (parsedValue, error) {
 	if strings.HasPrefix(s, "#") {
 		return parsedValue{}, ErrFormulaError
 	}
+	s = minusSigns.Replace(s)
 	switch {
 	case strings.HasSuffix(s, "%"):
 		s = strings.TrimSuffix(s, "%")

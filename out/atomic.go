@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"syscall"
+
+	"shaipin/data"
 )
 
 // WriteFile writes a file atomically: the content goes to a temporary file
@@ -46,11 +48,12 @@ func (p *pending) prepare() (err error) {
 	}
 	dir := filepath.Dir(p.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("无法创建目录 %s: %w", dir, err)
+		return fmt.Errorf("无法创建文件夹 %s:%w", dir, data.OSError(err))
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(p.path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("无法写入 %s: %w", p.path, err)
+		// The temporary file's name is random: what failed is the folder.
+		return fmt.Errorf("无法在文件夹 %s 中写入文件:%w", dir, data.OSError(err))
 	}
 	defer func() {
 		if err != nil {
@@ -59,16 +62,16 @@ func (p *pending) prepare() (err error) {
 		}
 	}()
 	if err = p.produce(tmp); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
+		return fmt.Errorf("写入 %s 失败:%w", p.path, data.OSError(err))
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return err
+		return fmt.Errorf("写入 %s 失败:%w", p.path, data.OSError(err))
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
+		return fmt.Errorf("写入 %s 失败:%w", p.path, data.OSError(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", p.path, err)
+		return fmt.Errorf("写入 %s 失败:%w", p.path, data.OSError(err))
 	}
 	p.tmp = tmp.Name()
 	return nil
@@ -118,13 +121,13 @@ func (p *pending) commit(keep bool) error {
 	if keep {
 		if err := p.keepBackup(); err != nil {
 			p.discard()
-			return inUse(p.path, fmt.Errorf("无法保存 %s: %w", p.path, err))
+			return saveError(p.path, err)
 		}
 	}
 	if err := os.Rename(p.tmp, p.path); err != nil {
 		p.discard()
 		p.forget()
-		return inUse(p.path, fmt.Errorf("无法保存 %s: %w", p.path, err))
+		return saveError(p.path, err)
 	}
 	p.tmp = ""
 	return nil
@@ -204,11 +207,21 @@ func syncDir(dir string) error {
 	}
 	d, err := os.Open(dir)
 	if err != nil {
-		return fmt.Errorf("无法保存 %s: %w", dir, err)
+		return fmt.Errorf("无法保存 %s:%w", dir, data.OSError(err))
 	}
 	defer d.Close()
 	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, errors.ErrUnsupported) {
-		return fmt.Errorf("无法保存 %s: %w", dir, err)
+		return fmt.Errorf("无法保存 %s:%w", dir, data.OSError(err))
 	}
 	return nil
+}
+
+// saveError is the error of putting a file in place: the Chinese in-use
+// message when another program holds it (asked of the system's own error,
+// before it is worded for people), else what went wrong.
+func saveError(path string, err error) error {
+	if iu := inUse(path, err); iu != err {
+		return iu
+	}
+	return fmt.Errorf("无法保存 %s:%w", path, data.OSError(err))
 }

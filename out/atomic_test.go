@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -107,5 +108,25 @@ func TestBatch(t *testing.T) {
 				t.Errorf("files %v, want %v", got, c.want)
 			}
 		})
+	}
+}
+
+// TestBatchFolderError: a folder that cannot be made fails the batch once,
+// in Chinese, naming the folder and not the temporary files.
+func TestBatchFolderError(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "file"), []byte("x"), 0o644)
+	out := filepath.Join(dir, "file", "报告")
+	b := NewBatch(Guard{Command: "report"})
+	for _, n := range []string{"a.html", "b.xlsx", "c.json"} {
+		b.Add(filepath.Join(out, n), content("x"))
+	}
+	err := b.Write()
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	if strings.Count(msg, "\n") != 0 || !strings.Contains(msg, "无法创建文件夹 "+out) || strings.Contains(msg, ".tmp") || strings.Contains(msg, "not a directory") {
+		t.Errorf("message %q", msg)
 	}
 }

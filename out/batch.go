@@ -66,7 +66,8 @@ func (b *Batch) Check() error {
 
 // Write checks the batch, then runs every writer at once, each into a
 // temporary file beside its path. When any fails, the temporary files are
-// removed and the error names every failure.
+// removed and the error names every failure, once: the files of one folder
+// that cannot be written fail alike.
 func (b *Batch) Write() error {
 	if err := b.Check(); err != nil {
 		return err
@@ -77,7 +78,15 @@ func (b *Batch) Write() error {
 		wg.Go(func() { errs[i] = f.prepare() })
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	var distinct []error
+	seen := map[string]bool{}
+	for _, err := range errs {
+		if err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			distinct = append(distinct, err)
+		}
+	}
+	if err := errors.Join(distinct...); err != nil {
 		b.Discard()
 		return err
 	}

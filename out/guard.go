@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // Guard is what a command may write over, and how it marks what it
@@ -57,7 +58,9 @@ func (g Guard) inputFiles() []inputFile {
 func (g Guard) inspect(path, command string, inputs []inputFile) Existing {
 	st, err := os.Stat(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		// Nothing there; a path through a file fails when the folder is
+		// made, with its own message.
 		return Existing{State: Missing}
 	case err != nil:
 		return Existing{State: Foreign} // cannot tell: as careful as with a stranger's file
