@@ -24,6 +24,9 @@ type ReportOptions struct {
 	Out       string    // the output folder
 	Timings   bool      // print how long each stage took
 	Generated time.Time // shown in the outputs: SOURCE_DATE_EPOCH, or now
+	// Map is a boundary map (GeoJSON) the HTML draws instead of the tile
+	// map; MapNote is printed under it (its 审图号).
+	Map, MapNote string
 }
 
 // errNoECharts is the warning of a build without the ECharts bundle,
@@ -40,13 +43,15 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 生成时间可用环境变量 SOURCE_DATE_EPOCH 固定,使两次输出逐字节相同。`,
 		Flags: append(rankFlags(),
 			outFlag("report", "输出目录"),
-			&cli.BoolFlag{Name: "timings", Usage: "在标准错误输出各阶段耗时(读取、排名、HTML、Excel、JSON)"}),
+			&cli.BoolFlag{Name: "timings", Usage: "在标准错误输出各阶段耗时(读取、排名、HTML、Excel、JSON)"},
+			&cli.StringFlag{Name: "map", Usage: "区县边界地图(GeoJSON,取自标准地图服务等有审图号的来源):HTML 报告据此绘制地图,代替默认的方格地图"},
+			&cli.StringFlag{Name: "map-note", Usage: "印在地图下方的说明,如 \"审图号:浙S(2022)00号\";不指定时取地图文件中的审图号"}),
 		Action: action(parseReport, runReport),
 	}
 }
 
 func parseReport(c *cli.Context) (ReportOptions, error) {
-	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings")}
+	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Map: c.String("map"), MapNote: c.String("map-note")}
 	var err error
 	if o.Inputs, err = parseInputs(c); err != nil {
 		return o, err
@@ -65,10 +70,10 @@ type reportOutput struct {
 }
 
 // reportOutputs are the files of a report, in the order they are listed.
-func reportOutputs(generated time.Time) []reportOutput {
+func reportOutputs(generated time.Time, geo *charts.GeoMap) []reportOutput {
 	return []reportOutput{
 		{".html", "HTML", func(w io.Writer, r *rank.Result) error {
-			return charts.Write(w, r, charts.Options{Generated: generated})
+			return charts.Write(w, r, charts.Options{Generated: generated, Map: geo})
 		}},
 		{".xlsx", "Excel", func(w io.Writer, r *rank.Result) error {
 			return out.Excel(w, r, out.ExcelOptions{Generated: generated})
@@ -84,12 +89,22 @@ func reportOutputs(generated time.Time) []reportOutput {
 // whole.
 func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) error {
 	clock := newStopwatch()
+	var geo *charts.GeoMap
+	if o.Map != "" {
+		var err error
+		if geo, err = charts.LoadMap(o.Map, o.MapNote); err != nil {
+			return err
+		}
+	}
 	res, err := o.rankTimed(clock, stderr)
 	if err != nil {
 		return err
 	}
+	if geo != nil {
+		warn(stderr, geo.Warnings(res.Units))
+	}
 	base := filepath.Join(o.Out, "leaderboard-"+res.Month.String())
-	outputs := reportOutputs(o.Generated)
+	outputs := reportOutputs(o.Generated, geo)
 	b := out.NewBatch()
 	paths := make([]string, len(outputs))
 	took := make([]time.Duration, len(outputs))

@@ -40,6 +40,7 @@ func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
 	}
 	var names []string
 	var items []item
+	labelW := 0
 	for i, ov := range scored {
 		if skip > 0 && i >= head && i < head+skip {
 			if i == head {
@@ -53,6 +54,7 @@ func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
 			tag += "  并列第" + strconv.Itoa(*ov.Rank)
 		}
 		tag += changeSuffix(ov.Change)
+		labelW = max(labelW, textWidth(tag, boardFont))
 		items = append(items, item{
 			Name:      ov.Unit + ":" + ov.Why,
 			Value:     data.Round(*ov.Score, 2),
@@ -63,12 +65,15 @@ func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
 	}
 	top := 62
 	o = newChart("总榜 · 综合得分", sub, "总榜-"+res.Month.String())
-	o.Grid = margins(axisRoom(names, 13, 0), 90, top, 4)
+	o.Grid = margins(axisRoom(names, boardFont, 0), labelW+10, top, 4)
 	o.XAxis = valueAxis(100)
-	o.YAxis = categoryAxis(names, 13)
-	o.Series = []series{bars("综合得分", items, "35%", 12)}
+	o.YAxis = categoryAxis(names, boardFont)
+	o.Series = []series{bars("综合得分", items, "35%", boardFont)}
 	return o, barHeight(len(names), top)
 }
+
+// boardFont is the 总榜 chart's text size: legible on a projector.
+const boardFont = 14
 
 // tallyChart is the 档次统计 as stacked bars: per unit, how many indicators
 // fell in each tier and how many it did not report.
