@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"shaipin/places"
 	"shaipin/rank"
 	"shaipin/text"
 )
@@ -294,6 +295,9 @@ func TestBrowserPrintPages(t *testing.T) {
 // indicator is picked, by that indicator's.
 func TestBrowserTileMap(t *testing.T) {
 	t.Parallel()
+	if !places.Available() {
+		t.Skip("地名数据未内嵌(未运行 make assets)")
+	}
 	ctx := browser(t)
 	res := sampleResult(t)
 	file := writeReport(t, res)
