@@ -30,6 +30,9 @@ type ReportOptions struct {
 	Open      bool      // open the HTML in the default browser when done
 	Draws     drawPlan  // --robust and --seed
 	Generated time.Time // shown in the outputs: SOURCE_DATE_EPOCH, or now
+	// Map is a boundary map (GeoJSON) the HTML draws instead of the tile
+	// map; MapNote is printed under it (its 审图号).
+	Map, MapNote string
 }
 
 // errNoECharts is the warning of a build without the ECharts bundle,
@@ -54,13 +57,16 @@ func reportCommand() *cli.Command {
 			&cli.BoolFlag{Name: "open", Usage: "完成后用默认浏览器打开 HTML 报告"},
 			&cli.IntFlag{Name: flagRobust, Value: rank.DefaultDraws, Usage: "稳健性分析的抽样次数,给出总榜名次区间;0 为不做。" +
 				"未指定时单位数 × 指标数超过 10 万(如全国规模)自动不做"},
-			seedFlag()),
+			seedFlag(),
+			&cli.StringFlag{Name: "map", Usage: "区县边界地图(GeoJSON,取自标准地图服务等有审图号的来源):HTML 报告据此绘制地图,代替默认的方格地图"},
+			&cli.StringFlag{Name: "map-note", Usage: "印在地图下方的说明,如 \"审图号:浙S(2022)00号\";不指定时取地图文件中的审图号"}),
 		Action: action(parseReport, runReport),
 	}
 }
 
 func parseReport(c *cli.Context) (ReportOptions, error) {
-	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Open: c.Bool("open"), Force: c.Bool(flagForce)}
+	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Open: c.Bool("open"), Force: c.Bool(flagForce),
+		Map: c.String("map"), MapNote: c.String("map-note")}
 	var err error
 	if o.Name, err = out.ParseNamePattern(c.String(flagName)); err != nil {
 		return o, usageError{fmt.Errorf("--%s %w", flagName, err)}
@@ -85,10 +91,10 @@ type reportOutput struct {
 }
 
 // reportOutputs are the files of a report, in the order they are listed.
-func reportOutputs(generated time.Time) []reportOutput {
+func reportOutputs(generated time.Time, geo *charts.GeoMap) []reportOutput {
 	return []reportOutput{
 		{".html", "HTML", func(w io.Writer, r *rank.Result) error {
-			return charts.Write(w, r, charts.Options{Generated: generated})
+			return charts.Write(w, r, charts.Options{Generated: generated, Map: geo})
 		}},
 		{".xlsx", "Excel", func(w io.Writer, r *rank.Result) error {
 			return out.Excel(w, r, out.ExcelOptions{Generated: generated})
@@ -104,11 +110,21 @@ func reportOutputs(generated time.Time) []reportOutput {
 // whole.
 func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) error {
 	clock := newStopwatch()
+	var geo *charts.GeoMap
+	if o.Map != "" {
+		var err error
+		if geo, err = charts.LoadMap(o.Map, o.MapNote); err != nil {
+			return err
+		}
+	}
 	res, ds, err := o.rankTimed(clock, stderr)
 	if err != nil {
 		return err
 	}
-	outputs := reportOutputs(o.Generated)
+	if geo != nil {
+		warn(stderr, geo.Warnings(res.Units))
+	}
+	outputs := reportOutputs(o.Generated, geo)
 	// The folders named and every file read, found in them or deeper (-r).
 	b := out.NewBatch(out.Guard{Command: "report", Inputs: append(slices.Clone(o.Files), ds.Sources...), Force: o.Force})
 	paths := make([]string, len(outputs))

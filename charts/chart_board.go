@@ -57,10 +57,10 @@ func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
 	}
 	top := 62
 	o = newChart("总榜 · 综合得分", sub, "总榜-"+res.Month.String())
-	o.Grid = margins(axisRoom(names, 13, 0), max(90, labelW+14), top, 4)
+	o.Grid = margins(axisRoom(names, boardFont, 0), max(90, labelW+14), top, 4)
 	o.XAxis = valueAxis(100)
-	o.YAxis = categoryAxis(names, 13)
-	o.Series = []series{bars("综合得分", items, "35%", 12)}
+	o.YAxis = categoryAxis(names, boardFont)
+	o.Series = []series{bars("综合得分", items, "35%", boardFont)}
 	return o, barHeight(len(names), top)
 }
 
@@ -86,6 +86,9 @@ func robustDraws(res *rank.Result) int {
 	}
 	return res.Robustness.Draws
 }
+
+// boardFont is the 总榜 chart's text size: legible on a projector.
+const boardFont = 14
 
 // tallyChart is the 档次统计 as stacked bars: per unit, how many indicators
 // fell in each tier and how many it did not report.

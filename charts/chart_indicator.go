@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 
 	"shaipin/data"
 	"shaipin/rank"
@@ -16,9 +17,10 @@ import (
 type indicatorBars struct {
 	names   []string
 	items   []item
-	missing []string // units that reported nothing, listed under the chart
-	labelW  int      // widest value label, px
-	most    float64  // the largest value
+	values  []float64 // the bars' values, rounded as shown
+	missing []string  // units that reported nothing, listed under the chart
+	labelW  int       // widest value label, px
+	most    float64   // the largest value
 	// twoLines is set when labels carry 时序进度 on a second line.
 	twoLines bool
 }
@@ -33,7 +35,8 @@ func newIndicatorBars(res *rank.Result, ind rank.Indicator) indicatorBars {
 			b.missing = append(b.missing, e.Unit)
 			continue
 		}
-		tag := e.Display + ind.Unit
+		value := valueText(ind, e)
+		tag := value + ind.Unit
 		if ind.Ranked && e.Rank != nil {
 			tag += "  " + text.Rank(e) + changeSuffix(e.Change)
 		}
@@ -43,7 +46,7 @@ func newIndicatorBars(res *rank.Result, ind rank.Indicator) indicatorBars {
 		if why == "" && !ind.Ranked {
 			why = "本项指标不参与排名"
 		}
-		tip := e.Unit + ":" + e.Display + ind.Unit + "\n" + why
+		tip := e.Unit + ":" + value + ind.Unit + "\n" + why
 		if s := text.Streak(e.Streak, e.Tier, res.Rules, unit); s != "" && text.HasHistory(res) {
 			tip += "\n" + s
 		}
@@ -55,9 +58,10 @@ func newIndicatorBars(res *rank.Result, ind rank.Indicator) indicatorBars {
 			tip += "\n" + sched
 		}
 		b.most = max(b.most, *e.Value)
+		b.values = append(b.values, data.Round(*e.Value, ind.Precision))
 		b.items = append(b.items, item{
 			Name:      tip,
-			Value:     data.Round(*e.Value, ind.Precision),
+			Value:     b.values[len(b.values)-1],
 			ItemStyle: tierColor(e.Tier),
 			Label:     &opts.Label{Formatter: formatter},
 		})
@@ -98,16 +102,36 @@ func indicatorChart(res *rank.Result, ind rank.Indicator, file string) (o *optio
 		s.Label.LineHeight = 15
 		s.Label.Rich = map[string]opts.TextStyle{"s": {FontSize: 11, Color: colorSubtle, LineHeight: 15}}
 	}
+	o.Series = []series{s}
 	if showSchedule {
-		s.MarkLine = scheduleLine(share)
+		o.Series[0].MarkLine = scheduleLine(share)
+		o.Series[0].Stack = "value"
+		o.Series = append(o.Series, scheduleGaps(&b, share, s.Label))
 		// The schedule line must stay in view even when every value is
 		// below it.
 		if share > b.most {
 			o.XAxis[0].Max = share
 		}
 	}
-	o.Series = []series{s}
 	return o, height, b.missing
+}
+
+// scheduleGaps is the invisible second segment of every bar that stops
+// short of 时序进度 (share): the bar's label moves to its end, past the
+// dashed line, which would otherwise run through the label. lbl is the
+// bars' label style.
+func scheduleGaps(b *indicatorBars, share float64, lbl *label) series {
+	gaps := make([]item, len(b.items))
+	for i, v := range b.values {
+		gaps[i] = item{Value: empty}
+		if v >= 0 && v < share {
+			gaps[i] = item{Value: data.Round(share-v, 4), Label: b.items[i].Label}
+			b.items[i].Label = &opts.Label{Show: opts.Bool(false)}
+		}
+	}
+	return series{Type: types.ChartBar, Name: "时序进度", Stack: "value", Silent: true, Data: gaps, Label: lbl,
+		ItemStyle: &opts.ItemStyle{Color: "transparent"}, Tooltip: &opts.Tooltip{Show: opts.Bool(false)},
+		Emphasis: &emphasis{Disabled: true}}
 }
 
 // scheduleLine is the dashed line at 时序进度 (share, in %), labelled above
@@ -123,4 +147,14 @@ func scheduleLine(share float64) *markLine {
 		Silent: true,
 		Data:   []opts.MarkLineNameXAxisItem{{Name: name, XAxis: share}},
 	}
+}
+
+// valueText is an entry's value as the report shows it: at the indicator's
+// precision ("66.66", "90.80"), as the Excel summary does; "—" when the
+// unit did not report.
+func valueText(ind rank.Indicator, e rank.Entry) string {
+	if e.Value == nil {
+		return e.Display
+	}
+	return data.Fixed(*e.Value, ind.Precision)
 }

@@ -14,10 +14,18 @@ import (
 // indicator family, then one row per ranked indicator, its cells split by
 // tier so that each tier is one series (and one legend entry).
 type matrixCells struct {
-	rows  []string
+	rows []string
+	// heads are the rows as text: a family's name (head) or an indicator's.
+	heads []matrixHead
 	bands []item
 	// tiers holds the cells of the top, middle, bottom and unranked tier.
 	tiers [4][]item
+}
+
+// matrixHead is one row of the matrix as text.
+type matrixHead struct {
+	Name  string
+	Group bool
 }
 
 // newMatrixCells lays out the matrix: units across (columns in the order
@@ -42,11 +50,13 @@ func newMatrixCells(res *rank.Result, units []string) matrixCells {
 				// Group header rows are ECharts rich text ("{g|name}"); names
 				// pass through literal so that only these braces count.
 				m.rows = append(m.rows, "{g|"+literal(g)+"}")
+				m.heads = append(m.heads, matrixHead{Name: g, Group: true})
 				for x := range units {
 					m.bands = append(m.bands, item{Value: []int{x, y, 0}})
 				}
 			}
 			m.rows = append(m.rows, literal(ind.Name))
+			m.heads = append(m.heads, matrixHead{Name: ind.Name})
 			m.addRow(ind, col, len(m.rows)-1)
 		}
 	}
@@ -65,7 +75,7 @@ func (m *matrixCells) addRow(ind rank.Indicator, col map[string]int, y int) {
 			m.tiers[3] = append(m.tiers[3], item{Name: name + "未报送,不参与排名", Value: []int{x, y, 0}})
 			continue
 		}
-		name += e.Display + ind.Unit
+		name += valueText(ind, e) + ind.Unit
 		if e.Why != "" {
 			name += "," + e.Why
 		}
@@ -82,8 +92,7 @@ func (m *matrixCells) addRow(ind rank.Indicator, col map[string]int, y int) {
 
 // matrixChart is the 排名矩阵: a heatmap of ranks, units across (in overall
 // order), indicators down, grouped by family under a shaded header row.
-func matrixChart(res *rank.Result, units []string) (o *option, height int) {
-	m := newMatrixCells(res, units)
+func matrixChart(res *rank.Result, units []string, m matrixCells) (o *option, height int) {
 	gridTop := 84
 	rowH := 26
 	if len(units) > 20 {

@@ -30,7 +30,7 @@ func unitChart(res *rank.Result, unit, file string) (o *option, height int, ok b
 			tag := fmt.Sprintf("%s/%d", text.Rank(e), n)
 			labelW = max(labelW, textWidth(tag, 11))
 			items = append(items, item{
-				Name:      ind.Name + ":" + e.Display + ind.Unit + "\n" + e.Why,
+				Name:      ind.Name + ":" + valueText(ind, e) + ind.Unit + "\n" + e.Why,
 				Value:     data.Round(float64(n-*e.Rank+1)/float64(n)*100, 1),
 				ItemStyle: tierColor(e.Tier),
 				Label:     &opts.Label{Formatter: literal(tag)},
@@ -47,14 +47,20 @@ func unitChart(res *rank.Result, unit, file string) (o *option, height int, ok b
 	o.Grid = margins(axisRoom(names, 12, 200), max(78, labelW+10), top, 4)
 	o.XAxis = valueAxis(100)
 	o.YAxis = categoryAxis(names, 12)
-	o.YAxis[0].AxisLabel.Width, o.YAxis[0].AxisLabel.Overflow = px(200), "truncate"
+	// Long names (1平方公里以上片区改造完成投资额) wrap onto a second line
+	// rather than lose their end: each row has room for two.
+	o.YAxis[0].AxisLabel.Width, o.YAxis[0].AxisLabel.Overflow, o.YAxis[0].AxisLabel.LineHeight = px(200), "break", 13
 	o.Series = []series{bars("名次", items, "30%", 11)}
 	narrow := &option{
-		YAxis: []yAxis{{AxisLabel: &axisLabel{Width: px(120), FontSize: 11}}},
-		Grid:  []opts.Grid{{Left: strconv.Itoa(axisRoom(names, 11, 120))}},
+		YAxis: []yAxis{{AxisLabel: &axisLabel{Width: px(140), FontSize: 11}}},
+		Grid:  []opts.Grid{{Left: strconv.Itoa(axisRoom(names, 11, 140))}},
 	}
-	return withMedia(o, narrow, narrowUnit), top + len(items)*20 + 12, true
+	return withMedia(o, narrow, narrowUnit), top + len(items)*unitChartRow + 12, true
 }
+
+// unitChartRow is the height (px) of a row of a unit's chart: two lines of its
+// indicator's name.
+const unitChartRow = 28
 
 // rankedCount is how many units were ranked on an indicator.
 func rankedCount(ind rank.Indicator) int {

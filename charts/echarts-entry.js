@@ -5,8 +5,9 @@
 // the chart silently renders without it. Line draws the trend (bump)
 // charts; LabelLayout keeps their end labels from overlapping.
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, MapChart } from 'echarts/charts';
 import {
+  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -15,12 +16,14 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
   HeatmapChart,
   LineChart,
+  MapChart,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -29,6 +32,7 @@ echarts.use([
   TooltipComponent,
   LabelLayout,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 // The core registers the "ZH" locale itself (echarts/lib/core/locale.js);

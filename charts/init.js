@@ -13,8 +13,7 @@
 (function () {
   'use strict';
   var nodes = Array.prototype.slice.call(document.querySelectorAll('.chart[data-option]'));
-  var live = [];
-  var built = [];
+  var live = []; // { el, island, kind, chart } of every chart started
   var failed = false;
   var focus = '';
 
@@ -31,6 +30,15 @@
     }
     return D;
   }
+
+  // The map island (地图): per board, each unit's tier, rank, value and
+  // title, units in the order of the tiles; the board is picked in
+  // #map-board.
+  var mapPick = document.getElementById('map-board');
+  var mapIsland = document.getElementById('map-data');
+  var M = mapIsland ? JSON.parse(mapIsland.textContent) : null;
+  var TIER_CLASS = { t: 'top', m: 'middle', b: 'bottom', n: 'none' };
+  function mapBoard() { return M.boards[+mapPick.value] || M.boards[0]; }
 
   // Packed numbers: fixed-width base-64 (charts/packed.go).
   var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
@@ -64,14 +72,18 @@
     return out;
   }
 
-  // formatScaled writes k / 10^p from the integer (as formatScaled in Go).
+  // formatScaled writes k / 10^p with p decimals from the integer (as
+  // appendScaled in Go).
+  // trim drops trailing zeros, as Go's shortest formatting of a rounded
+  // difference does (32.8, not 32.80): values keep their indicator's
+  // decimals, differences do not.
   function formatScaled(k, p, trim) {
     var neg = k < 0;
     var s = String(Math.abs(k));
     if (p > 0) {
       while (s.length <= p) s = '0' + s;
       s = s.slice(0, s.length - p) + '.' + s.slice(s.length - p);
-      if (trim) s = s.replace(/0+$/, '').replace(/\.$/, '');
+      if (trim) s = s.replace(/\.?0+$/, '');
     }
     return neg ? '-' + s : s;
   }
@@ -99,7 +111,7 @@
       k += diffs[i];
       scaled[i] = k;
       value[i] = k / scale;
-      shown[i] = formatScaled(k, ind.p || 0, ind.z);
+      shown[i] = formatScaled(k, ind.p || 0);
       if (ind.tz && i > 0 && diffs[i] === 0) tied[i] = true;
     }
     for (i = 0; ind.x && i < ind.x.length; i += 2) shown[ind.x[i]] = ind.x[i + 1];
@@ -204,6 +216,22 @@
 
   // ---- Bump chart: rank over the periods, rank 1 at the top ---------------
 
+  // periodAxis labels a bump chart's x axis with the periods. The last
+  // label ends at the last point, as if right-aligned (rich-text padding as
+  // wide as the text): past that point stand the lines' end labels, which
+  // it would otherwise run into.
+  function periodAxis(axis, labels) {
+    var P = labels.length;
+    axis.max = Math.max(P - 1, 1);
+    axis.axisLabel.formatter = function (v) {
+      var s = literal(labels[v] || '');
+      return v === P - 1 && P > 1 ? '{last|' + s + '}' : s;
+    };
+    var widest = 0;
+    (labels[P - 1] || '').split('\n').forEach(function (l) { widest = Math.max(widest, textWidth(l, 12)); });
+    axis.axisLabel.rich = { last: { padding: [0, widest, 0, 0] } };
+  }
+
   function buildBump(option, el) {
     var d = data();
     var o = base(option);
@@ -266,8 +294,7 @@
     var wrapped = wrap(sub, el.clientWidth - 40);
     o.title.subtext = wrapped.text;
     o.grid[0].top = 78 + (wrapped.lines - 1) * 16;
-    o.xAxis[0].max = Math.max(P - 1, 1);
-    o.xAxis[0].axisLabel.formatter = function (v) { return d.axis[v] || ''; };
+    periodAxis(o.xAxis[0], d.axis);
     // A period marked (模拟) takes a second line under its label.
     if (d.axis.some(function (a) { return a.indexOf('\n') >= 0; })) {
       o.grid[0].bottom = 48;
@@ -298,23 +325,22 @@
   var BARS_ALL = 40; // up to this many ranked units, every bar is drawn
   var BARS_END = 15; // else this many at each end, and the picked unit
 
-  function buildBars(option, el) {
+  // barRows lays out the bars of indicator ind: every unit, or the ends
+  // and the picked unit (f, a position) with gap rows between.
+  function barRows(ind, c, f, pal) {
     var d = data();
-    var o = base(option);
-    var pal = d.palette;
-    var ind = d.indicators[+document.getElementById(el.getAttribute('data-source')).value];
-    var c = current(ind);
-    var n = c.n;
-    var f = focus in d.index ? c.pos[d.index[focus]] : undefined;
+    var n = c.n, sched = ind.s !== undefined;
     var keep = [];
     for (var i = 0; i < n; i++) keep.push(n <= BARS_ALL || i < BARS_END || i >= n - BARS_END || (f !== undefined && Math.abs(i - f) <= 1));
-    var names = [], items = [], labelW = 0, nameW = 0, skipped = 0, sched = ind.s !== undefined;
+    var rows = { names: [], items: [], values: [], labelW: 0, nameW: 0 };
+    var skipped = 0;
     var flush = function () {
       if (!skipped) return;
       var gap = '\u22ef ' + skipped + ' 个单位';
-      nameW = Math.max(nameW, textWidth(gap, 13));
-      names.push(gap);
-      items.push({ name: '省略 ' + skipped + ' 个单位', value: '-' });
+      rows.nameW = Math.max(rows.nameW, textWidth(gap, 13));
+      rows.names.push(gap);
+      rows.items.push({ name: '省略 ' + skipped + ' 个单位', value: '-' });
+      rows.values.push(null);
       skipped = 0;
     };
     for (i = 0; i < n; i++) {
@@ -330,24 +356,54 @@
         label += '  ' + c.place[i] + (c.change && c.change[i] ? ' ' + changeLabel(c.change[i]) : '');
         tip += '\n' + say(d.words.Among, c.place[i], n);
       }
-      labelW = Math.max(labelW, textWidth(label, 12));
+      rows.labelW = Math.max(rows.labelW, textWidth(label, 12));
       var fmt = literal(label);
       if (sched) {
         var st = scheduleText(ind, c, i);
         fmt += '\n{s|' + st + '}';
         tip += '\n' + st;
-        labelW = Math.max(labelW, textWidth(st, 11));
+        rows.labelW = Math.max(rows.labelW, textWidth(st, 11));
       }
       var me = i === f;
-      nameW = Math.max(nameW, textWidth(unit, 13));
-      names.push(me ? '{f|' + literal(unit) + '}' : literal(unit));
-      items.push({
+      rows.nameW = Math.max(rows.nameW, textWidth(unit, 13));
+      rows.names.push(me ? '{f|' + literal(unit) + '}' : literal(unit));
+      rows.values.push(c.value[i]);
+      rows.items.push({
         name: tip, value: c.value[i],
         itemStyle: me ? { color: tierColor(c.tier[i], pal), borderColor: pal.ink, borderWidth: 2 } : { color: tierColor(c.tier[i], pal) },
         label: me ? { formatter: fmt, fontWeight: 'bold' } : { formatter: fmt },
       });
     }
     flush();
+    return rows;
+  }
+
+  // scheduleGaps is the invisible second segment of every bar that stops
+  // short of 时序进度 (share): the bar's label moves to its end, past the
+  // dashed line, which would otherwise run through the label (as
+  // scheduleGaps in chart_indicator.go).
+  function scheduleGaps(rows, share, label) {
+    var gaps = rows.items.map(function (it, i) {
+      var v = rows.values[i];
+      if (v === null || v < 0 || v >= share) return { value: '-' };
+      var own = it.label;
+      it.label = { show: false };
+      return { value: share - v, label: own };
+    });
+    return {
+      type: 'bar', name: '时序进度', stack: 'value', silent: true, data: gaps, label: label,
+      itemStyle: { color: 'transparent' }, tooltip: { show: false }, emphasis: { disabled: true },
+    };
+  }
+
+  function buildBars(option, el) {
+    var d = data();
+    var o = base(option);
+    var pal = d.palette;
+    var ind = d.indicators[+document.getElementById(el.getAttribute('data-source')).value];
+    var c = current(ind);
+    var n = c.n, sched = ind.s !== undefined;
+    var rows = barRows(ind, c, focus in d.index ? c.pos[d.index[focus]] : undefined, pal);
     var sub = [];
     if (ind.u) sub.push('单位:' + ind.u);
     if (ind.lower) sub.push('越小越好');
@@ -359,39 +415,120 @@
     o.title.text = ind.n;
     o.title.subtext = wrapped.text;
     o.toolbox.feature.saveAsImage.name = ind.n;
-    o.yAxis[0].data = names;
-    o.series[0].data = items;
+    o.yAxis[0].data = rows.names;
+    o.series.length = 1;
+    o.series[0].data = rows.items;
     o.series[0].name = ind.n;
     var top = (sched ? 80 : 62) + (wrapped.lines - 1) * 16;
     o.grid[0].top = top;
-    o.grid[0].left = Math.min(nameW, 200) + 12;
-    o.grid[0].right = labelW + 14;
+    o.grid[0].left = Math.min(rows.nameW, 200) + 12;
+    o.grid[0].right = rows.labelW + 14;
     delete o.series[0].markLine;
     delete o.xAxis[0].max;
-    if (sched) {
-      var line = say(d.words.Line, ind.s);
-      o.series[0].markLine = {
-        silent: true, symbol: ['none', 'none'],
-        label: { show: true, formatter: line, position: 'start', color: pal.subtle, fontSize: 11 },
-        lineStyle: { type: 'dashed', color: '#4b5563', width: 1.2 },
-        data: [{ name: line, xAxis: ind.s }],
-      };
-      var most = -Infinity;
-      c.value.forEach(function (v) { if (v > most) most = v; });
-      if (ind.s > most) o.xAxis[0].max = ind.s;
-    }
+    if (sched) scheduleLine(o, ind.s, c, rows, pal);
     var row = sched ? 36 : n > 15 ? 22 : 30;
-    el.style.height = top + Math.max(names.length, 1) * row + 4 + 'px';
+    el.style.height = top + Math.max(rows.names.length, 1) * row + 4 + 'px';
     return option;
   }
 
-  var builders = { bump: buildBump, bars: buildBars };
+  // scheduleLine draws the dashed line at 时序进度 (share, in %) and keeps
+  // it in view and clear of the labels.
+  function scheduleLine(o, share, c, rows, pal) {
+    var line = say(data().words.Line, share);
+    o.series[0].markLine = {
+      silent: true, symbol: ['none', 'none'],
+      label: { show: true, formatter: line, position: 'start', color: pal.subtle, fontSize: 11 },
+      lineStyle: { type: 'dashed', color: '#4b5563', width: 1.2 },
+      data: [{ name: line, xAxis: share }],
+    };
+    o.series[0].stack = 'value';
+    o.series.push(scheduleGaps(rows, share, o.series[0].label));
+    var most = -Infinity;
+    c.value.forEach(function (v) { if (v > most) most = v; });
+    if (share > most) o.xAxis[0].max = share;
+  }
+
+  // ---- The boundary map (report --map) ------------------------------------
+
+  // buildGeo colours the areas of the boundary map by the tier of each
+  // unit on the board picked for the map (M, the map island, below); the
+  // colours are the page's own (CSS variables from text.StyleOf).
+  var geoName = '';
+  function buildGeo(option, el) {
+    var o = base(option);
+    if (!geoName) {
+      geoName = 'shaipin';
+      window.echarts.registerMap(geoName, JSON.parse(document.getElementById('map-geo').textContent));
+    }
+    var css = window.getComputedStyle(document.documentElement);
+    var v = function (name) { return css.getPropertyValue(name).trim(); };
+    var fill = { t: v('--red'), m: v('--grey'), b: v('--yellow'), n: v('--missing') };
+    var ink = { t: '#ffffff', m: v('--ink'), b: v('--on-yellow'), n: v('--muted') };
+    var b = mapBoard();
+    var s = o.series[0];
+    s.map = geoName;
+    s.selectedMode = false;
+    s.showLegendSymbol = false;
+    s.emphasis = { disabled: true };
+    s.itemStyle.areaColor = fill.n;
+    s.data = M.units.map(function (u, i) {
+      var k = b.k.charAt(i);
+      return { name: u, value: i, itemStyle: { areaColor: fill[k] }, label: { color: ink[k] } };
+    });
+    o.tooltip.formatter = function (p) { return esc(p.value >= 0 ? b.t[p.value] : p.name); };
+    el.setAttribute('aria-label', '地图:各单位按' + b.n + '档次着色');
+    return option;
+  }
+
+  var builders = { bump: buildBump, bars: buildBars, geo: buildGeo };
 
   // ---- Starting charts ----------------------------------------------------
 
-  // start creates the chart of one container. Charts started for printing
-  // skip the entry animation, which would still be running when the page
-  // is captured.
+  // Charts draw on canvas on screen and as SVG for printing: canvas is
+  // what the save button turns into a PNG, SVG prints sharp at any
+  // resolution (the print path redraws every chart, see below).
+  var renderer = 'canvas';
+
+  // fitInside hides a stacked bar's label that does not fit inside its
+  // segment (the 档次统计's thin segments at province scale): rather than
+  // run into the next segment's digits ("11" + "5" read as "115") or be
+  // clipped, it is moved off the chart. ECharts calls it at every layout,
+  // so the decision follows the chart's width.
+  function fitInside(p) {
+    if (p.labelRect.width + 4 <= p.rect.width && p.labelRect.height <= p.rect.height + 2) return {};
+    return { x: -1000, y: -1000 };
+  }
+
+  // finish completes an option as parsed from its island or built.
+  function finish(option, still) {
+    var o = base(option);
+    if (still) o.animation = false;
+    if (renderer === 'svg' && o.toolbox) o.toolbox.show = false;
+    (o.series || []).forEach(function (s) {
+      if (s.type === 'bar' && s.stack && s.label && s.label.position === 'inside') s.labelLayout = fitInside;
+    });
+    return option;
+  }
+
+  // draw (re)creates a chart with the current renderer. Charts drawn for
+  // printing skip the entry animation, which would still be running when
+  // the page is captured.
+  function draw(rec, still) {
+    var el = rec.el;
+    el.setAttribute('data-state', 'init');
+    if (rec.chart) rec.chart.dispose();
+    var option = JSON.parse(rec.island.textContent);
+    if (rec.kind) option = builders[rec.kind](option, el);
+    var chart = window.echarts.init(el, null, { renderer: renderer, locale: 'ZH' });
+    rec.chart = chart;
+    chart.on('rendered', function () {
+      if (!el.hasAttribute('data-painted')) el.setAttribute('data-painted', '');
+    });
+    chart.on('finished', function () { el.setAttribute('data-state', 'done'); });
+    chart.setOption(finish(option, still));
+  }
+
+  // start creates the chart of one container, once.
   function start(el, still) {
     if (el.getAttribute('data-state')) return;
     el.setAttribute('data-state', 'init');
@@ -404,28 +541,18 @@
       el.textContent = '图表库未能加载,无法显示图表(表格和文字不受影响)。';
       return;
     }
-    var island = document.getElementById(el.getAttribute('data-option'));
-    var option = JSON.parse(island.textContent);
-    var kind = el.getAttribute('data-build');
-    if (kind) option = builders[kind](option, el);
-    if (still) base(option).animation = false;
-    var chart = window.echarts.init(el, null, { renderer: 'canvas', locale: 'ZH' });
-    chart.on('rendered', function () {
-      if (!el.hasAttribute('data-painted')) el.setAttribute('data-painted', '');
-    });
-    chart.on('finished', function () { el.setAttribute('data-state', 'done'); });
-    chart.setOption(option);
-    live.push(chart);
-    if (kind) built.push({ el: el, chart: chart, island: island, kind: kind });
+    var rec = { el: el, island: document.getElementById(el.getAttribute('data-option')), kind: el.getAttribute('data-build') };
+    draw(rec, still);
+    live.push(rec);
   }
 
   // rebuild redraws the data-built charts that exist, after a pick.
   function rebuild(only) {
-    built.forEach(function (b) {
-      if (only && b.el.getAttribute('data-source') !== only) return;
-      var option = builders[b.kind](JSON.parse(b.island.textContent), b.el);
-      b.chart.setOption(option, true);
-      b.chart.resize();
+    live.forEach(function (rec) {
+      if (!rec.kind || (only && rec.el.getAttribute('data-source') !== only)) return;
+      var option = builders[rec.kind](JSON.parse(rec.island.textContent), rec.el);
+      rec.chart.setOption(finish(option, false), true);
+      rec.chart.resize();
     });
   }
 
@@ -449,7 +576,7 @@
 
   var pending = 0;
   function resizeAll() {
-    live.forEach(function (c) { c.resize(); });
+    live.forEach(function (rec) { rec.chart.resize(); });
   }
   window.addEventListener('resize', function () {
     if (pending) return;
@@ -480,6 +607,7 @@
       if (hit) shown++;
     }
     if (count) count.textContent = q ? '显示 ' + shown + ' / ' + rows.length + ' 个单位' : '共 ' + rows.length + ' 个单位';
+    refold(table);
   }
 
   // showCard writes the picked unit's profile (compact layout) as text.
@@ -550,32 +678,29 @@
   // ---- Printing -------------------------------------------------------------
 
   // Printing: every chart must exist, take its printed width (the CSS of
-  // html.printing mirrors the print layout) and lose the save button.
-  function toolbox(show) {
-    live.forEach(function (c) { c.setOption({ toolbox: { show: show } }); });
-  }
-  // The rules are folded on a phone, where the board should come first;
-  // print always shows them.
-  var rules = document.querySelector('details.rules');
-  if (rules && window.matchMedia && window.matchMedia('(max-width: 640px)').matches) rules.open = false;
-  var rulesWereOpen = true;
-
+  // html.printing mirrors the print layout), lose the save button and be
+  // drawn as SVG; the fold with the source and rules is printed open.
+  var about = document.getElementById('about');
+  var aboutWasOpen = false;
   var root = document.documentElement;
+  function redrawAll() {
+    live.forEach(function (rec) { draw(rec, true); });
+  }
   window.addEventListener('beforeprint', function () {
-    if (rules) {
-      rulesWereOpen = rules.open;
-      rules.open = true;
+    if (about) {
+      aboutWasOpen = about.open;
+      about.open = true;
     }
     root.classList.add('printing');
+    renderer = 'svg';
+    redrawAll();
     startAll(true);
-    toolbox(false);
-    resizeAll();
   });
   window.addEventListener('afterprint', function () {
-    if (rules) rules.open = rulesWereOpen;
+    if (about) about.open = aboutWasOpen;
     root.classList.remove('printing');
-    toolbox(true);
-    resizeAll();
+    renderer = 'canvas';
+    redrawAll();
   });
   if (window.matchMedia) {
     var mq = window.matchMedia('print');
@@ -627,9 +752,107 @@
         var frag = document.createDocumentFragment();
         keyed.forEach(function (x) { frag.appendChild(x.r); });
         body.appendChild(frag);
+        refold(table);
       });
     });
   });
+
+  // ---- Folded tables ----------------------------------------------------------
+
+  // A long table (data-fold="N") shows its first N rows, in the order it
+  // is sorted, until the reader asks for all of them; a search shows every
+  // match, and print every row (CSS).
+  function refold(table) {
+    var n = +table.getAttribute('data-fold');
+    if (!n) return;
+    var rows = table.tBodies[0].rows, searching = false;
+    for (var i = 0; i < rows.length; i++) {
+      rows[i].classList.toggle('beyond', i >= n);
+      searching = searching || rows[i].hidden;
+    }
+    var folded = rows.length > n && !searching && !table.hasAttribute('data-unfolded');
+    table.classList.toggle('folded', folded);
+    var button = document.querySelector('[data-unfold="' + table.id + '"]');
+    if (button) button.hidden = !folded;
+  }
+  Array.prototype.slice.call(document.querySelectorAll('table[data-fold]')).forEach(function (table) {
+    refold(table);
+    var button = document.querySelector('[data-unfold="' + table.id + '"]');
+    if (button) {
+      button.addEventListener('click', function () {
+        table.setAttribute('data-unfolded', '');
+        refold(table);
+      });
+    }
+  });
+
+  // ---- The map ----------------------------------------------------------------
+
+  // The tile map is HTML: picking a board recolours and relabels its tiles
+  // from the map island. The boundary map is a chart built by buildGeo.
+  function paintTiles() {
+    var b = mapBoard();
+    document.getElementById('map-board-name').textContent = b.n;
+    var tiles = document.querySelectorAll('#tile-map .tile');
+    for (var i = 0; i < tiles.length; i++) {
+      tiles[i].className = 'tile ' + TIER_CLASS[b.k.charAt(i)];
+      tiles[i].title = b.t[i];
+      tiles[i].querySelector('.rank').textContent = b.r[i];
+      tiles[i].querySelector('.value').textContent = b.v[i];
+    }
+  }
+  if (mapPick && M) {
+    mapPick.addEventListener('change', function () {
+      paintTiles();
+      rebuild('map-board');
+    });
+  }
+
+  // ---- Table of contents and back to top -----------------------------------
+
+  // The chip of the section in view is marked and kept in the row's view
+  // (a phone shows a few chips at a time); a faded edge says the row goes
+  // on. The button back to the top shows once the page is scrolled.
+  var toc = document.querySelector('.toc');
+  var tocList = toc && toc.querySelector('ol');
+  var toTop = document.querySelector('.to-top');
+  var tocLinks = toc ? Array.prototype.slice.call(toc.querySelectorAll('a')) : [];
+  var sections = Array.prototype.slice.call(document.querySelectorAll('main > section[id]'));
+  var marked = null;
+  function markSection() {
+    var line = (toc ? toc.offsetHeight : 0) + 24, id = null;
+    sections.forEach(function (sec) { if (sec.getBoundingClientRect().top <= line) id = sec.id; });
+    if (toTop) toTop.hidden = window.pageYOffset < window.innerHeight;
+    if (id === marked || !tocList) return;
+    marked = id;
+    if (!id) tocList.scrollLeft = 0;
+    tocLinks.forEach(function (a) {
+      if (a.getAttribute('href') !== '#' + id) {
+        a.removeAttribute('aria-current');
+        return;
+      }
+      a.setAttribute('aria-current', 'true');
+      var left = a.offsetLeft - tocList.offsetLeft, right = left + a.offsetWidth;
+      if (left < tocList.scrollLeft) tocList.scrollLeft = left - 24;
+      else if (right > tocList.scrollLeft + tocList.clientWidth) tocList.scrollLeft = right - tocList.clientWidth + 24;
+    });
+    tocEdge();
+  }
+  function tocEdge() {
+    if (toc) toc.classList.toggle('more', tocList.scrollLeft + tocList.clientWidth < tocList.scrollWidth - 2);
+  }
+  var scrolling = 0;
+  window.addEventListener('scroll', function () {
+    if (scrolling) return;
+    scrolling = window.requestAnimationFrame(function () {
+      scrolling = 0;
+      markSection();
+    });
+  }, { passive: true });
+  if (tocList) tocList.addEventListener('scroll', tocEdge, { passive: true });
+  window.addEventListener('resize', tocEdge);
+  markSection();
+  if (tocList) tocEdge();
 
   // For tests and for anyone who wants every chart at once.
   window.shaipinStartAll = startAll;

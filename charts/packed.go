@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -141,9 +140,9 @@ type packedIndic struct {
 
 	// Current is false in the trend-only island of the full layout.
 	Current bool `json:"c,omitempty"`
-	// Prec is the decimals of V; Trim drops trailing zeros when shown.
-	Prec int  `json:"p,omitempty"`
-	Trim bool `json:"z,omitempty"`
+	// Prec is the decimals of V, the indicator's precision: values are
+	// shown with exactly that many.
+	Prec int `json:"p,omitempty"`
 	// O is the units with a value in rank order (packed indices).
 	O string `json:"o,omitempty"`
 	// V is their values × 10^Prec: the first in full, then differences
@@ -197,35 +196,17 @@ func appendScaled(b []byte, k int64, prec int) []byte {
 	return b
 }
 
-// trimZerosBytes drops trailing fractional zeros: "52.70" → "52.7", "3.00"
-// → "3".
-func trimZerosBytes(b []byte) []byte {
-	dot := bytes.IndexByte(b, '.')
-	if dot < 0 {
-		return b
-	}
-	end := len(b)
-	for end > dot+1 && b[end-1] == '0' {
-		end--
-	}
-	if end == dot+1 {
-		end = dot
-	}
-	return b[:end]
-}
-
 // maxExact is the largest integer a JavaScript number holds exactly.
 const maxExact = 1 << 53
 
 // packScratch holds packCurrent's working slices, reused from one
 // indicator to the next: at national scale there are 300 of 2,844 entries.
 type packScratch struct {
-	vals            []int64
-	shown           []string
-	tiers           []byte
-	ranks           []int
-	fixedOK, trimOK []bool
-	buf             []byte
+	vals  []int64
+	shown []string
+	tiers []byte
+	ranks []int
+	buf   []byte
 }
 
 // packCurrent fills the current-period fields of p from ind.
@@ -270,7 +251,7 @@ func (sc *packScratch) gather(p *packedIndic, ind rank.Indicator, unitIdx map[st
 		if e.ReverseRank != nil && e.Rank != nil {
 			p.RV = append(p.RV, len(vals)-1, text.Rank(e))
 		}
-		shown = append(shown, e.Display)
+		shown = append(shown, valueText(ind, e))
 		tiers = append(tiers, text.StyleOf(e.Tier).Code)
 		r := 0
 		if e.Rank != nil {
@@ -295,37 +276,19 @@ func deltas(vals []int64) string {
 	return v.String()
 }
 
-// packShown chooses how displays are rebuilt from the packed values: exact
-// decimals, or trailing zeros dropped, whichever needs fewer exceptions,
-// and lists the exceptions in p.X. Compared in a reused buffer: at
+// packShown lists in p.X the displays that are not the packed value at
+// p.Prec decimals (the page shows values at the indicator's precision, so
+// these are rare: a precision above 8). Compared in a reused buffer: at
 // national scale this runs 850,000 times.
 func (sc *packScratch) packShown(p *packedIndic) {
-	fixedOK, trimOK := sc.fixedOK[:0], sc.trimOK[:0]
-	fixedMiss, trimMiss := 0, 0
 	buf := sc.buf
 	for i, k := range sc.vals {
 		buf = appendScaled(buf[:0], k, p.Prec)
-		f := string(buf) == sc.shown[i]
-		t := string(trimZerosBytes(buf)) == sc.shown[i]
-		fixedOK, trimOK = append(fixedOK, f), append(trimOK, t)
-		if !f {
-			fixedMiss++
-		}
-		if !t {
-			trimMiss++
-		}
-	}
-	sc.fixedOK, sc.trimOK, sc.buf = fixedOK, trimOK, buf
-	p.Trim = trimMiss < fixedMiss
-	ok := fixedOK
-	if p.Trim {
-		ok = trimOK
-	}
-	for i := range sc.vals {
-		if !ok[i] {
+		if string(buf) != sc.shown[i] {
 			p.X = append(p.X, i, sc.shown[i])
 		}
 	}
+	sc.buf = buf
 }
 
 // packFloats writes values that do not fit exact integers as they are,

@@ -33,6 +33,10 @@ type Options struct {
 	// Layout chooses between the full page and the compact one; the zero
 	// value picks by size.
 	Layout Layout
+	// Map is the boundary map the office supplied (LoadMap), drawn instead
+	// of the tile map; nil draws the tile map when the units are the
+	// county-level units of one known prefecture.
+	Map *GeoMap
 }
 
 // Layout is how much of the leaderboard the page draws up front.
@@ -135,9 +139,12 @@ type pageData struct {
 	Tally    []tallyRow
 	Tallies  chartRef
 	Matrix   chartRef
-	Groups   []groupView
-	Profiles []profileView
-	Trend    *trendView
+	// MatrixTable is the 排名矩阵 as printed (matrix_table.go).
+	MatrixTable *matrixTable
+	Map         *mapView
+	Groups      []groupView
+	Profiles    []profileView
+	Trend       *trendView
 
 	// Compact layout.
 	Rows     []unitRow
@@ -169,7 +176,31 @@ func newTierColors() tierColors {
 		Bottom: bottom.Color, OnBottom: bottom.OnColor, Missing: text.StyleOf(rank.None).Color}
 }
 
+// navItem is a section in the page's sticky table of contents.
 type navItem struct{ ID, Label string }
+
+// Adding a section to the page (as 数据核查 or 红黄旗 would be added):
+//
+//  1. build its view in a function of its own and call it from fullParts
+//     and/or compactParts where the section stands in the page's order,
+//     then p.nav(id, 目录名) there: the table of contents lists sections
+//     in the order nav is called, which must be the order of the page;
+//  2. in page.html.tmpl write <section id="id"><h2>标题<small>说明</small>
+//     </h2>…</section> at the same place, guarded by {{with .YourView}};
+//     a sentence meant only for the screen ("点击表头可排序") gets
+//     class="hint", which print leaves out; a table's header cells carry
+//     their text in data-label (see "sortable" in the template) when they
+//     hold buttons, since print repeats header rows without buttons;
+//  3. a note about the whole report (data provenance, a caveat) that
+//     should not push the 总榜 off a phone's first screen goes into the
+//     masthead's fold (<details class="about">) as a <p>; a warning every
+//     reader must see goes above it, as a <p class="banner">.
+//
+// init.js needs no change: the table of contents highlights the section
+// in view by its id, and charts start as they come into view.
+
+// nav adds a section to the table of contents.
+func (p *pageData) nav(id, label string) { p.Nav = append(p.Nav, navItem{id, label}) }
 
 // boardCells are a unit's cells on the overall board, in both layouts.
 type boardCells struct {
@@ -355,9 +386,9 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 	var b builder
 	var err error
 	if p.Compact {
-		err = p.compactParts(res, &b, byUnit)
+		err = p.compactParts(res, &b, byUnit, opts.Map)
 	} else {
-		err = p.fullParts(res, &b, byUnit)
+		err = p.fullParts(res, &b, byUnit, opts.Map)
 	}
 	if err != nil {
 		return nil, err
@@ -384,12 +415,16 @@ func (p *pageData) setScripts() {
 }
 
 // fullParts fills the full layout: every chart drawn.
-func (p *pageData) fullParts(res *rank.Result, b *builder, byUnit map[string][]text.Item) error {
-	if err := p.boardParts(res, b); err != nil {
+func (p *pageData) fullParts(res *rank.Result, b *builder, byUnit map[string][]text.Item, geo *GeoMap) error {
+	if err := p.overallParts(res, b); err != nil {
 		return err
 	}
-	p.Nav = []navItem{{"overall", "总榜"}, {"tally", "档次统计"}, {"matrix", "排名矩阵"}}
-
+	if err := p.mapParts(res, b, geo, profileAnchors(res)); err != nil {
+		return err
+	}
+	if err := p.tallyParts(res, b); err != nil {
+		return err
+	}
 	// 趋势: the island holds only the history.
 	if text.HasHistory(res) {
 		js, index, err := buildPacked(res, false, nil)
@@ -400,17 +435,18 @@ func (p *pageData) fullParts(res *rank.Result, b *builder, byUnit map[string][]t
 		if p.Trend, err = newTrendView(res, b, index); err != nil {
 			return err
 		}
-		p.Nav = append(p.Nav, navItem{"trend", "趋势"})
+		p.nav("trend", "趋势")
 	}
 	if err := p.groupParts(res, b); err != nil {
 		return err
 	}
-	p.Nav = append(p.Nav, navItem{"units", "单位画像"})
+	p.nav("units", "单位画像")
 	return p.profileParts(res, b, byUnit)
 }
 
-// boardParts fills the full layout's 总榜, 档次统计 and 排名矩阵.
-func (p *pageData) boardParts(res *rank.Result, b *builder) error {
+// overallParts fills the full layout's 总榜.
+func (p *pageData) overallParts(res *rank.Result, b *builder) error {
+	p.nav("overall", "总榜")
 	for _, ov := range res.Overall {
 		p.Overall = append(p.Overall, overallRow{boardCells: newBoardCells(ov, res.Rules), Counted: ov.Counted, Why: ov.Why})
 		if ov.Score == nil {
@@ -422,19 +458,46 @@ func (p *pageData) boardParts(res *rank.Result, b *builder) error {
 	if p.Board, err = b.chart(bo, bh, "总榜综合得分横向柱状图,按名次排列"); err != nil {
 		return err
 	}
-	if err := p.robustParts(res, b, 0, 0); err != nil {
+	return p.robustParts(res, b, 0, 0)
+}
+
+// mapParts fills the 地图 section when there is a map to draw. anchors
+// link each unit's tile to its 单位画像.
+func (p *pageData) mapParts(res *rank.Result, b *builder, geo *GeoMap, anchors map[string]string) error {
+	var err error
+	if p.Map, err = newMapView(res, b, geo, anchors); err != nil || p.Map == nil {
 		return err
 	}
+	p.nav("map", "地图")
+	return nil
+}
+
+// profileAnchors are the ids of the units' 单位画像 (profileParts).
+func profileAnchors(res *rank.Result) map[string]string {
+	out := make(map[string]string, len(res.Overall))
+	for i, ov := range res.Overall {
+		out[ov.Unit] = fmt.Sprintf("unit-%d", i+1)
+	}
+	return out
+}
+
+// tallyParts fills the full layout's 档次统计 and 排名矩阵.
+func (p *pageData) tallyParts(res *rank.Result, b *builder) error {
+	p.nav("tally", "档次统计")
 	for i, t := range res.Tally {
 		p.Tally = append(p.Tally, tallyRow{Unit: t.Unit, Order: i + 1, Top: t.Top, Middle: t.Middle, Bottom: t.Bottom,
 			Missing: t.Missing, N: t.Top + t.Middle + t.Bottom, Line: text.Tally(t, res.Rules)})
 	}
+	var err error
 	to, th := tallyChart(res, 0, 0)
 	if p.Tallies, err = b.chart(to, th, "各单位档次统计堆叠柱状图"); err != nil {
 		return err
 	}
 	// 排名矩阵: units in overall order, then any unit missing from it.
-	mo, mh := matrixChart(res, p.UnitNames)
+	p.nav("matrix", "排名矩阵")
+	cells := newMatrixCells(res, p.UnitNames)
+	p.MatrixTable = newMatrixTable(cells, p.UnitNames)
+	mo, mh := matrixChart(res, p.UnitNames, cells)
 	p.Matrix, err = b.chart(mo, mh, "排名矩阵热力图:各单位在各项指标上的名次")
 	return err
 }
@@ -456,7 +519,7 @@ func (p *pageData) groupParts(res *rank.Result, b *builder) error {
 		}
 		gv.Count = len(gv.Indicators)
 		p.Groups = append(p.Groups, gv)
-		p.Nav = append(p.Nav, navItem{gv.ID, g})
+		p.nav(gv.ID, g)
 	}
 	return nil
 }
@@ -490,8 +553,9 @@ const compactLimit = 10
 const briefLimit = 5
 
 // compactParts fills the compact layout: no chart per indicator or unit.
-func (p *pageData) compactParts(res *rank.Result, b *builder, byUnit map[string][]text.Item) error {
+func (p *pageData) compactParts(res *rank.Result, b *builder, byUnit map[string][]text.Item, geo *GeoMap) error {
 	profiles := p.unitRows(res, byUnit)
+	p.nav("overall", "总榜")
 	var err error
 	bo, bh := overallChart(res, compactLimit, compactLimit)
 	if p.Board, err = b.chart(bo, bh, "总榜综合得分横向柱状图:前后各若干名"); err != nil {
@@ -504,7 +568,10 @@ func (p *pageData) compactParts(res *rank.Result, b *builder, byUnit map[string]
 	if p.Tallies, err = b.chart(to, th, "档次统计堆叠柱状图:总榜前后各若干名"); err != nil {
 		return err
 	}
-	p.Nav = []navItem{{"overall", "总榜"}, {"all-units", "全部单位"}}
+	if err := p.mapParts(res, b, geo, nil); err != nil {
+		return err
+	}
+	p.nav("all-units", "全部单位")
 
 	js, index, err := buildPacked(res, true, profiles)
 	if err != nil {
@@ -515,7 +582,7 @@ func (p *pageData) compactParts(res *rank.Result, b *builder, byUnit map[string]
 		return err
 	}
 	if p.Trend != nil {
-		p.Nav = append(p.Nav, navItem{"trend", "趋势"})
+		p.nav("trend", "趋势")
 	}
 
 	// 分项指标: the picker, one chart, then every indicator's top and
@@ -525,7 +592,7 @@ func (p *pageData) compactParts(res *rank.Result, b *builder, byUnit map[string]
 		return err
 	}
 	p.Explorer.Build, p.Explorer.Source = "bars", "explore-indicator"
-	p.Nav = append(p.Nav, navItem{"explore", "分项指标"})
+	p.nav("explore", "分项指标")
 	p.indicatorLists(res, index)
 	return nil
 }
@@ -602,7 +669,7 @@ func brief(ind rank.Indicator, v int, l text.Labels) indicatorBrief {
 	}
 	ib.Note = strings.Join(note, " · ")
 	row := func(e rank.Entry) briefRow {
-		r := briefRow{Rank: strconv.Itoa(*e.Rank), Unit: e.Unit, Value: e.Display}
+		r := briefRow{Rank: strconv.Itoa(*e.Rank), Unit: e.Unit, Value: valueText(ind, e)}
 		if e.ReverseRank != nil {
 			r.Reverse = text.FromWorst(*e.ReverseRank, len(e.TiedWith) > 0)
 		}

@@ -143,7 +143,7 @@ func TestDeterministic(t *testing.T) {
 	if a != b {
 		t.Fatal("同一输入两次生成的报告不一致")
 	}
-	if !strings.Contains(a, "生成时间:2022年5月6日 09:30") {
+	if !strings.Contains(a, "<b>生成时间</b>2022年5月6日 09:30") {
 		t.Error("报告没有显示传入的生成时间")
 	}
 	later := &bytes.Buffer{}
@@ -279,16 +279,25 @@ func TestContentSecurityPolicy(t *testing.T) {
 	}
 }
 
+// xmlNamespaces are the namespace names of ECharts' SVG renderer.
+var xmlNamespaces = map[string]bool{"http://www.w3.org/2000/svg": true, "http://www.w3.org/1999/xlink": true,
+	"http://www.w3.org/2000/xmlns/": true, "http://www.w3.org/XML/1998/namespace": true}
+
 func TestOfflinePageNamesNoURL(t *testing.T) {
 	if !Offline() {
 		t.Skip("ECharts 未内嵌(未运行 make assets)")
 	}
 	html := render(t, sampleResult(t))
-	if u := regexp.MustCompile(`(?i)(https?:)?//[a-z0-9.-]+\.[a-z]{2,}`).FindString(html); u != "" {
-		t.Errorf("离线报告含有外部地址 %q", u)
+	for _, u := range regexp.MustCompile(`(?i)(https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^"'\s]*`).FindAllString(html, -1) {
+		// The SVG renderer names XML namespaces, which are never fetched.
+		if !xmlNamespaces[u] {
+			t.Errorf("离线报告含有外部地址 %q", u)
+		}
 	}
-	if n := len(html); n >= 1<<20 {
-		t.Errorf("示例报告 %d 字节,超出 1 MB 预算", n)
+	// The budget of a file forwarded in a chat message (issue 16): the
+	// SVG renderer and the map series are in the bundle since.
+	if n := len(html); n > 1_100_000 {
+		t.Errorf("示例报告 %d 字节,超出 1.1 MB 预算", n)
 	}
 	t.Logf("示例报告 %d 字节,其中 ECharts %d 字节", len(html), len(echartsJS))
 }
@@ -370,7 +379,8 @@ func TestSectionsAndWords(t *testing.T) {
 		"管控力量化指数、完成投资额、年度投资完成率等 9 项连续 4 个月居前3位",
 		"对照时序进度 33.33%,年度投资完成率超时序进度 19.37 个百分点。",
 		"年度投资完成率落后时序进度 5.93 个百分点",
-		`52.7%  第1\n{s|超时序进度 19.37 个百分点}`,
+		// Values at the indicator's precision (2 decimals), as in the Excel.
+		`52.70%  第1\n{s|超时序进度 19.37 个百分点}`, `66.66%  第3`, `90.80分  第3 ↑1`,
 		`\n连续 4 个月居前3位\n超时序进度 19.37 个百分点`,
 		"对比上期:2022年3月",
 		"<b>未报送</b>兰溪市、浦江县、武义县、金华开发区",
@@ -449,7 +459,7 @@ func TestCompactLayout(t *testing.T) {
 	html := render(t, res)
 	for _, want := range []string{
 		`id="overall"`, `id="all-units"`, `id="trend"`, `id="explore"`,
-		`<table data-sortable id="units-table">`, `<input type="search" id="unit-search" list="unit-names"`,
+		`<table data-sortable data-fold="20" id="units-table">`, `<input type="search" id="unit-search" list="unit-names"`,
 		`<datalist id="unit-names">`, `data-build="bars" data-source="explore-indicator"`,
 		`<select id="explore-indicator" autocomplete="off"><optgroup label="第1组"><option value="0">指标001</option>`,
 		`<button type="button" data-show-indicator="199" title="查看图表">指标200</button>`,
@@ -467,7 +477,7 @@ func TestCompactLayout(t *testing.T) {
 	if n := strings.Count(html, `<div class="chart"`); n != 5 {
 		t.Errorf("精简版有 %d 个图表,应为 5 个(总榜、档次统计、两个走势、所选指标)", n)
 	}
-	if n := strings.Count(html, "<tr><td data-value="); n != 90 {
+	if n := strings.Count(html, `<tr><td class="c-num c-rank" data-value=`); n != 90 {
 		t.Errorf("单位表有 %d 行,应为 90 行", n)
 	}
 	if n := strings.Count(html, `<article class="brief">`); n != 200 {

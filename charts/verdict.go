@@ -76,6 +76,9 @@ func (p *pageData) verdictParts(res *rank.Result) {
 		p.Reading = res.Robustness.Reading
 	}
 	p.Nav = insertNav(p.Nav, "overall", navItem{"checks", "数据核查"})
+	if p.Flags != nil {
+		p.Nav = insertNav(p.Nav, "checks", navItem{"flags", "红黄旗"})
+	}
 }
 
 // insertNav puts it after the entry with id after (at the front when

@@ -187,7 +187,7 @@ func TestVerdictCompact(t *testing.T) {
 	}
 	html := buf.String()
 	for _, want := range []string{
-		`<button type="button">名次区间</button>`, `<td data-value="3">1—6</td>`, "总榜名次区间",
+		`<button type="button">名次区间</button>`, `data-value="3">1—6</td>`, "总榜名次区间",
 		"<small>(倒数并列第3)</small>", `<section id="checks">`, `<p class="banner" role="note">`,
 		`<small class="reverse">倒数并列第1</small>`, "计分指标不足或没有可计分的指标",
 		"总榜并列第 8 名(倒数并列第1),居后3位",
