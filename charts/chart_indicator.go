@@ -149,12 +149,7 @@ func scheduleLine(share float64) *markLine {
 	}
 }
 
-// valueText is an entry's value as the report shows it: at the indicator's
-// precision ("66.66", "90.80"), as the Excel summary does; "—" when the
-// unit did not report.
-func valueText(ind rank.Indicator, e rank.Entry) string {
-	if e.Value == nil {
-		return e.Display
-	}
-	return data.Fixed(*e.Value, ind.Precision)
-}
+// valueText is an entry's value as every output shows it (rank's Display:
+// at the indicator's precision, "66.66", "90.80"; "—" when the unit did
+// not report).
+func valueText(_ rank.Indicator, e rank.Entry) string { return e.Display }

@@ -188,7 +188,7 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 		nums[pos] = v.Number
 		e := Entry{Unit: units[k], Value: &nums[pos], Tier: None}
 		if why != nil {
-			e.Display, e.Cell = display(v, ind.Decimals), v.Cell
+			e.Display, e.Cell = data.Fixed(v.Number, prec), v.Cell
 		}
 		if !ind.Ranked {
 			e.Why = "该指标不参与排名"
@@ -213,20 +213,6 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 		}
 	}
 	return out
-}
-
-// display writes a value with the decimals it was reported with, or
-// rounded to 小数位 when the indicator sets it.
-func display(v data.Value, decimals int) string {
-	if decimals >= 0 && decimals < v.Decimals {
-		return data.Fixed(v.Number, decimals)
-	}
-	d := v.Decimals
-	if decimals > d {
-		d = decimals
-	}
-	// The value has at most d decimals, so formatting cannot round.
-	return strconv.FormatFloat(v.Number, 'f', d, 64)
 }
 
 // whyCache shares the explanation of untied entries: the text depends only
