@@ -36,14 +36,20 @@ var summarySheets = []struct {
 	{"分项排名", writeItems, nil},
 	{"排名矩阵", writeMatrix, nil},
 	{"前三后三", writeTiers, nil},
+	{"数据核查", writeChecks, nil},
 	{"历史", writeHistory, hasHistory},
 	{"说明", writeNotes, nil},
 }
 
 // Excel writes the meeting's Excel summary: 总榜 with a native bar chart of
-// the composite scores, 分项排名, 排名矩阵, 前三后三, 历史 (when res has
-// earlier periods: ranks per period) and 说明. With an earlier period, 总榜
-// and 分项排名 also show each rank's change (↑2 red, ↓1 amber) and streak. Values are
+// the composite scores, 分项排名, 排名矩阵, 前三后三, 数据核查 (the figures the
+// plausibility checks questioned), 历史 (when res has earlier periods: ranks
+// per period) and 说明. With an earlier period, 总榜 and 分项排名 also show
+// each rank's change (↑2 red, ↓1 amber) and streak. Every sheet that shows
+// a period whose figures are simulated or provisional says so under its
+// title. Printed, each sheet is laid out for its size (see each writer):
+// tables at 90 % or more, remarks left to the screen, wide ones paged
+// across with their unit columns repeated. Values are
 // stored as numbers in number formats taken from each indicator's unit and
 // precision; names are always stored as text, never as formulas. The
 // workbook goes to w in one piece (the caller makes the file atomic), and
