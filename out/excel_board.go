@@ -39,6 +39,7 @@ func writeBoard(s *sheet) {
 	printed := c.last() - 1 // all but 说明
 
 	s.Limit(c.at["why"], remarkWidth[0], remarkWidth[1])
+	s.Limit(c.at["unit"], 6, 11) // a longer name shrinks, not the page
 	head := s.heading(printed, boardNote(res, hist), periods...)
 	s.headers(head, c.heads...)
 	row := head + 1
@@ -95,8 +96,8 @@ func boardColumns(res *rank.Result, hist bool) columns {
 	}
 	if res.Robustness != nil {
 		c.add("interval", "名次\n区间")
-		c.add("topShare", fmt.Sprintf("前%d概率", o.Top))
-		c.add("bottomShare", fmt.Sprintf("后%d概率", o.Bottom))
+		c.add("topShare", fmt.Sprintf("前%d\n概率", o.Top))
+		c.add("bottomShare", fmt.Sprintf("后%d\n概率", o.Bottom))
 	}
 	c.add("top", fmt.Sprintf("前%d位\n项数", o.Top))
 	if hist {
@@ -174,14 +175,20 @@ func compositeCount(res *rank.Result) int {
 // over the robustness draws, tally of tiers and remark.
 func (s *sheet) boardRow(c columns, row int, r rank.Overall, t rank.Tally, counted string) {
 	s.rankCell(c.at["rank"], row, r.Rank, styleKey{role: roleCenter, tier: r.Tier})
-	s.Text(c.at["unit"], row, r.Unit, styleKey{role: roleText, tier: r.Tier})
+	s.Text(c.at["unit"], row, r.Unit, styleKey{role: roleShrink, tier: r.Tier})
 	if r.Score != nil {
 		s.number(c.at["score"], row, *r.Score, styleKey{role: roleNumber, numFmt: scoreFormat, tier: r.Tier},
 			func() string { return data.Fixed(*r.Score, 2) })
 	} else {
 		s.Text(c.at["score"], row, "—", styleKey{role: roleCenter})
 	}
-	s.Text(c.at["tier"], row, text.BoardTier(r, s.res.Rules), styleKey{role: roleCenter, tier: r.Tier})
+	// "不参与排名" and "前3位(边缘)" on two lines: the column stays as
+	// narrow as "前3位".
+	tier := text.BoardTier(r, s.res.Rules)
+	if r.Rank == nil {
+		tier = strings.Replace(tier, "参与", "参与\n", 1)
+	}
+	s.Text(c.at["tier"], row, strings.Replace(tier, "(", "\n(", 1), styleKey{role: roleCenterWrap, tier: r.Tier})
 	if col := c.at["interval"]; col > 0 {
 		s.stability(c, row, r.Robust)
 	}
@@ -230,8 +237,16 @@ func (s *sheet) stability(c columns, row int, st *rank.Stability) {
 		share float64
 	}{{"topShare", st.TopShare}, {"bottomShare", st.BottomShare}} {
 		v := data.Round(sh.share*100, 1)
-		s.number(c.at[sh.key], row, v, k, func() string { return data.Fixed(v, 1) + "%" })
+		s.number(c.at[sh.key], row, v, k, func() string { return shownShare(v) })
 	}
+}
+
+// shownShare is a share of draws, in per cent, as shareFormat shows it.
+func shownShare(v float64) string {
+	if v == 0 || v == 100 {
+		return data.Fixed(v, 0) + "%"
+	}
+	return data.Fixed(v, 1) + "%"
 }
 
 // remarkWidth bounds a 说明 column: wide enough for the usual remark on one

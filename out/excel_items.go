@@ -24,7 +24,10 @@ func writeItems(s *sheet) {
 	}
 	labels := tierLabels(res.Rules)
 
-	s.Limit(c.name, 12, 36)
+	// The longest group and indicator names shrink into their columns
+	// rather than shrink the printed page.
+	s.Limit(c.group, 8, 12)
+	s.Limit(c.name, 12, 30)
 	s.Limit(c.why, remarkWidth[0], remarkWidth[1])
 	periods := shownPeriods(res, true)
 	// Rows after the header hold entries; the last row, if needed, says
@@ -85,7 +88,7 @@ func newItemColumns(res *rank.Result) itemColumns {
 	}
 	c.add("tier", "档次")
 	if hist {
-		c.add("streak", "连续期数")
+		c.add("streak", "连续\n期数")
 	}
 	if c.target != nil {
 		c.add("schedule", "较时序进度(百分点)")
@@ -114,8 +117,8 @@ func itemsNote(res *rank.Result, total, room int) string {
 // itemRow writes an entry's row; first marks the indicator's first row,
 // ruled off from the indicator above.
 func (s *sheet) itemRow(c *itemColumns, row int, ind *rank.Indicator, e *rank.Entry, format, tier string, first bool) {
-	s.Text(c.group, row, ind.Group, styleKey{role: roleText, first: first})
-	s.Text(c.name, row, ind.Name, styleKey{role: roleText, first: first})
+	s.Text(c.group, row, ind.Group, styleKey{role: roleShrink, first: first})
+	s.Text(c.name, row, ind.Name, styleKey{role: roleShrink, first: first})
 	s.Text(c.unit, row, ind.Unit, styleKey{role: roleCenter, first: first})
 	s.Text(c.who, row, e.Unit, styleKey{role: roleText, tier: e.Tier, first: first})
 	if e.Value != nil {

@@ -44,6 +44,7 @@ const (
 	roleVertical               // column header stacked vertically (排名矩阵)
 	roleGroup                  // merged group header (排名矩阵)
 	roleText                   // text, left
+	roleShrink                 // text, left, shrunk to fit a column of limited width
 	roleWrap                   // long text, left, wrapped
 	roleCenter                 // short text or integer, centred
 	roleCenterWrap             // short text, centred, on the lines it is given
@@ -171,7 +172,7 @@ func newStyle(k styleKey) *excelize.Style {
 		}
 		s.Alignment.WrapText = true
 		s.Border = nil
-	case roleRemark:
+	case roleRemark, roleShrink:
 		s.Alignment.ShrinkToFit = true
 	}
 	if k.first && s.Border != nil {
@@ -239,8 +240,9 @@ const (
 	// shown (33.33), so that every difference can be checked by hand.
 	pointsFormat = `"+"0.00;"−"0.00;0.00`
 	// shareFormat shows a share of the robustness draws, stored as a
-	// percentage like every other figure here: 87.4%.
-	shareFormat = `0.0"%"`
+	// percentage like every other figure here: 87.4%, and all or none of
+	// them as 100% and 0%.
+	shareFormat = `[=100]0"%";[=0]0"%";0.0"%"`
 )
 
 // tierLegend is the colour key, in the note under every sheet's title.

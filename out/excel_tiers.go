@@ -112,20 +112,12 @@ func nameList(names []string, max int) []string {
 	return list
 }
 
-// readOut lists an indicator's units in a tier, in rank order, each with
-// its value at the indicator's precision. Units sharing a rank are named
-// together once: "婺城区、义乌市 100%(并列第1)".
-func readOut(ind rank.Indicator, tier rank.Tier) string {
-	parts := readOutParts(ind, tier)
-	if len(parts) == 0 {
-		return "—"
-	}
-	return strings.Join(parts, "、")
-}
-
-// readOutParts is readOut's list before it is joined: one part per rank.
-// A tie of more than listMax units names the first listMax of them:
-// "甲、乙、……等 1000 个单位 100%(并列第1)".
+// readOutParts lists an indicator's units in a tier, in rank order, each
+// with its value at the indicator's precision, as parts to join with "、".
+// Units sharing a rank are named together once, the value and the rank
+// after the last: "婺城区", "义乌市 100%(并列第1)"; so that lineUp may break
+// a long tie between names. A tie of more than listMax units names the
+// first listMax of them: "甲", "乙", …, "癸等 1000 个单位 100%(并列第1)".
 func readOutParts(ind rank.Indicator, tier rank.Tier) []string {
 	var parts []string
 	es := ind.Entries
@@ -139,13 +131,14 @@ func readOutParts(ind rank.Indicator, tier rank.Tier) []string {
 			i++
 			names = append(names, es[i].Unit)
 		}
-		p := strings.Join(nameList(names, listMax), "、") + " " + shownValue(ind, *e.Value)
+		names = nameList(names, listMax)
+		p := names[len(names)-1] + " " + shownValue(ind, *e.Value)
 		if w := text.FromWorst(e); w != "" {
 			p += "(" + text.Rank(e) + "," + w + ")"
 		} else if len(names) > 1 || len(e.TiedWith) > 0 {
 			p += "(" + text.Rank(e) + ")"
 		}
-		parts = append(parts, p)
+		parts = append(append(parts, names[:len(names)-1]...), p)
 	}
 	return parts
 }

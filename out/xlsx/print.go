@@ -15,10 +15,11 @@ import (
 // The printed part of a page, in points: A4 landscape (297 × 210 mm) less
 // the margins print sets.
 const (
-	pageWidthPoints  = 841.9 - (marginLeft+marginRight)*72
+	// PageWidthPoints is the printed width of a page, in points.
+	PageWidthPoints  = 841.9 - (marginLeft+marginRight)*72
 	pageHeightPoints = 595.3 - (marginTop+marginBottom)*72
-	marginLeft       = 0.4 // inches
-	marginRight      = 0.4
+	marginLeft       = 0.25 // inches
+	marginRight      = 0.25
 	marginTop        = 0.5
 	marginBottom     = 0.6
 )
@@ -52,7 +53,7 @@ const maxBreaks = 1000
 // PageWidth is the width, in column width units, that prints on one page
 // across at scale per cent.
 func PageWidth(scale int) float64 {
-	return pageWidthPoints * 100 / float64(scale) / wideUnit
+	return PageWidthPoints * 100 / float64(scale) / wideUnit
 }
 
 // Keep asks for rows r1..r2 to print on one page: when they do not fit in
@@ -235,5 +236,5 @@ func (s *Sheet[K]) printScale(widths []float64) float64 {
 	for _, cw := range widths[1 : last+1] {
 		w += cw
 	}
-	return min(1, pageWidthPoints/(w*narrowUnit))
+	return min(1, PageWidthPoints/(w*narrowUnit))
 }
