@@ -46,11 +46,16 @@ var summarySheets = []struct {
 // plausibility checks questioned), 历史 (when res has earlier periods: ranks
 // per period) and 说明. With an earlier period, 总榜 and 分项排名 also show
 // each rank's change (↑2 red, ↓1 amber) and streak. Every sheet that shows
-// a period whose figures are simulated or provisional says so under its
-// title. Printed, each sheet is laid out for its size (see each writer):
-// tables at 90 % or more, remarks left to the screen, wide ones paged
-// across with their unit columns repeated. Values are
-// stored as numbers in number formats taken from each indicator's unit and
+// a period whose figures are not final (模拟, 初步, 公开报道) says so under
+// its title. The words are package text's, as in the HTML report.
+//
+// Printed (A4 landscape), each sheet is laid out for its size: tables
+// fitted to a page across at 90 % or more, their remark columns left to
+// the screen; 排名矩阵, when wider than a page, paged by group with its rank
+// and unit columns repeated; an indicator of 分项排名 kept on one page when
+// it fits; 总榜's chart as tall as its bars and on a page of its own, in
+// several charts for more bars than a page holds. Values are stored as
+// numbers in number formats taken from each indicator's unit and
 // precision; names are always stored as text, never as formulas. The
 // workbook goes to w in one piece (the caller makes the file atomic), and
 // the same res and opts always give the same bytes.

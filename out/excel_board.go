@@ -177,8 +177,12 @@ func (s *sheet) boardRow(c columns, row int, r rank.Overall, t rank.Tally, count
 	s.rankCell(c.at["rank"], row, r.Rank, styleKey{role: roleCenter, tier: r.Tier})
 	s.Text(c.at["unit"], row, r.Unit, styleKey{role: roleShrink, tier: r.Tier})
 	if r.Score != nil {
-		s.number(c.at["score"], row, *r.Score, styleKey{role: roleNumber, numFmt: scoreFormat, tier: r.Tier},
-			func() string { return data.Fixed(*r.Score, 2) })
+		// The tally board's "score" is a net count of flags: +5, −2.
+		format, shown := scoreFormat, func() string { return data.Fixed(*r.Score, 2) }
+		if s.res.Rules.Board == rank.TallyBoard {
+			format, shown = deltaFormat, func() string { return "+" + data.Fixed(*r.Score, 0) }
+		}
+		s.number(c.at["score"], row, *r.Score, styleKey{role: roleNumber, numFmt: format, tier: r.Tier}, shown)
 	} else {
 		s.Text(c.at["score"], row, "—", styleKey{role: roleCenter})
 	}

@@ -85,19 +85,28 @@ func (c *provinceCache) get(t testing.TB, periods int) *rank.Result {
 	return c.res
 }
 
-// printedWidth is the width of the columns a sheet prints: its print area,
-// or all its columns.
-func printedWidth(t *testing.T, f *excelize.File, sheet string) float64 {
+// lastPrinted is the last column a sheet prints: its print area's, or its
+// last.
+func lastPrinted(t *testing.T, f *excelize.File, sheet string) int {
 	t.Helper()
-	last := lastCol(t, f, sheet)
 	for _, n := range f.GetDefinedName() {
 		if n.Scope == sheet && n.Name == "_xlnm.Print_Area" {
 			m := regexp.MustCompile(`:\$([A-Z]+)\$`).FindStringSubmatch(n.RefersTo)
-			last, _ = excelize.ColumnNameToNumber(m[1])
+			last, err := excelize.ColumnNameToNumber(m[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			return last
 		}
 	}
+	return lastCol(t, f, sheet)
+}
+
+// printedWidth is the width of the columns a sheet prints.
+func printedWidth(t *testing.T, f *excelize.File, sheet string) float64 {
+	t.Helper()
 	w := 0.0
-	for c := 1; c <= last; c++ {
+	for c := 1; c <= lastPrinted(t, f, sheet); c++ {
 		name, _ := excelize.ColumnNumberToName(c)
 		cw, _ := f.GetColWidth(sheet, name)
 		w += cw
@@ -136,25 +145,11 @@ func TestExcelPrintWidths(t *testing.T) {
 			}
 		}
 		for _, sheet := range []string{"总榜", "分项排名"} {
-			if w := printedWidth(t, f, sheet); w > 0 && strings.Contains(lastPrintedHeader(t, f, sheet), "说明") {
+			if heads := headersOf(t, f, sheet); heads[lastPrinted(t, f, sheet)-1] == "说明" {
 				t.Errorf("%s %s prints its 说明 column", name, sheet)
 			}
 		}
 	}
-}
-
-// lastPrintedHeader is the header of the last column a sheet prints.
-func lastPrintedHeader(t *testing.T, f *excelize.File, sheet string) string {
-	t.Helper()
-	heads := headersOf(t, f, sheet)
-	for _, n := range f.GetDefinedName() {
-		if n.Scope == sheet && n.Name == "_xlnm.Print_Area" {
-			m := regexp.MustCompile(`:\$([A-Z]+)\$`).FindStringSubmatch(n.RefersTo)
-			last, _ := excelize.ColumnNameToNumber(m[1])
-			return heads[last-1]
-		}
-	}
-	return heads[len(heads)-1]
 }
 
 // TestExcelPrintMatrix: a province's matrix is not squeezed onto one page:

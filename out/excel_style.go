@@ -131,50 +131,7 @@ func newStyle(k styleKey) *excelize.Style {
 		Alignment: &excelize.Alignment{Vertical: "center"},
 		Border:    border,
 	}
-	switch k.role {
-	case roleTitle:
-		s.Font = &excelize.Font{Family: fontName, Size: 16, Bold: true}
-		s.Border = nil
-	case roleSubtitle:
-		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
-		s.Alignment.WrapText = true
-		s.Border = nil
-	case roleHeader, roleVertical, roleGroup:
-		s.Font.Bold = true
-		s.Fill = solid(headerFill)
-		s.Alignment.Horizontal = "center"
-		s.Alignment.WrapText = true
-		if k.role == roleVertical {
-			// 255 stacks the characters top to bottom: Chinese reads
-			// naturally that way and the matrix columns stay narrow.
-			s.Alignment.TextRotation = 255
-			s.Alignment.WrapText = false
-		}
-	case roleWrap:
-		s.Alignment.WrapText = true
-	case roleCenter:
-		s.Alignment.Horizontal = "center"
-	case roleCenterWrap:
-		s.Alignment.Horizontal = "center"
-		s.Alignment.WrapText = true
-	case roleNumber:
-		s.Alignment.Horizontal = "right"
-	case roleKey:
-		s.Font.Bold = true
-		s.Fill = solid(keyFill)
-	case roleNote:
-		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
-		s.Border = nil
-	case roleWarning, roleFootnote:
-		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: footnoteText}
-		if k.role == roleWarning {
-			s.Font.Color, s.Font.Bold = downText, true
-		}
-		s.Alignment.WrapText = true
-		s.Border = nil
-	case roleRemark, roleShrink:
-		s.Alignment.ShrinkToFit = true
-	}
+	roleStyle(s, k.role)
 	if k.first && s.Border != nil {
 		s.Border[2] = excelize.Border{Type: "top", Color: ruleColour, Style: 2}
 	}
@@ -198,6 +155,55 @@ func newStyle(k styleKey) *excelize.Style {
 		s.Font.Color, s.Font.Bold = flatText, false
 	}
 	return s
+}
+
+// roleStyle sets what a cell's role decides of its style: font, fill,
+// alignment and borders.
+func roleStyle(s *excelize.Style, r role) {
+	switch r {
+	case roleTitle:
+		s.Font = &excelize.Font{Family: fontName, Size: 16, Bold: true}
+		s.Border = nil
+	case roleSubtitle:
+		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
+		s.Alignment.WrapText = true
+		s.Border = nil
+	case roleHeader, roleVertical, roleGroup:
+		s.Font.Bold = true
+		s.Fill = solid(headerFill)
+		s.Alignment.Horizontal = "center"
+		s.Alignment.WrapText = true
+		if r == roleVertical {
+			// 255 stacks the characters top to bottom: Chinese reads
+			// naturally that way and the matrix columns stay narrow.
+			s.Alignment.TextRotation = 255
+			s.Alignment.WrapText = false
+		}
+	case roleWrap:
+		s.Alignment.WrapText = true
+	case roleCenter:
+		s.Alignment.Horizontal = "center"
+	case roleCenterWrap:
+		s.Alignment.Horizontal = "center"
+		s.Alignment.WrapText = true
+	case roleNumber:
+		s.Alignment.Horizontal = "right"
+	case roleKey:
+		s.Font.Bold = true
+		s.Fill = solid(keyFill)
+	case roleNote:
+		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
+		s.Border = nil
+	case roleWarning, roleFootnote:
+		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: footnoteText}
+		if r == roleWarning {
+			s.Font.Color, s.Font.Bold = downText, true
+		}
+		s.Alignment.WrapText = true
+		s.Border = nil
+	case roleRemark, roleShrink:
+		s.Alignment.ShrinkToFit = true
+	}
 }
 
 func solid(colour string) excelize.Fill {

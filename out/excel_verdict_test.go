@@ -282,3 +282,31 @@ func TestExcelProvenance(t *testing.T) {
 		}
 	}
 }
+
+// TestExcelTallyBoard: ordered by flags, 总榜 shows each unit's net count
+// of flags, as counts, and draws no chart of scores.
+func TestExcelTallyBoard(t *testing.T) {
+	ds := sampleData(t, nil)
+	o := rank.DefaultOptions()
+	o.Board = rank.TallyBoard
+	res, err := rank.Compute(ds, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := writeExcel(t, res)
+	f := openExcel(t, b)
+	col := colOf(t, f, "总榜", "前3位减后3位项数")
+	head := headRowOf(t, f, "总榜")
+	r := res.Overall[0]
+	tally := res.TallyOf(r.Unit)
+	checkNumber(t, f, "总榜", cellName(t, col, head+1), float64(tally.Top-tally.Bottom))
+	if got := *cellStyle(t, f, "总榜", cellName(t, col, head+1)).CustomNumFmt; got != deltaFormat {
+		t.Errorf("net count format %q", got)
+	}
+	if note, _ := f.GetCellValue("总榜", "A2"); !strings.HasPrefix(note, res.Rules.BoardLabel()) {
+		t.Errorf("note = %q", note)
+	}
+	if _, err := zipReader(t, b).Open("xl/charts/chart1.xml"); err == nil {
+		t.Errorf("a chart of scores on a board of flags")
+	}
+}
