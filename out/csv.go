@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"shaipin/rank"
+	"shaipin/text"
 )
 
 // CSVHeader is the first row of the CSV output. Columns are only ever
@@ -33,7 +34,7 @@ func CSV(w io.Writer, res *rank.Result) error {
 				value = e.Display
 			}
 			row := []string{res.Month.String(), ind.Group, ind.Name, ind.Unit, dirLabel(ind), e.Unit, value, number(e.Rank),
-				e.Tier.Label(res.Rules), e.Why, changeNumber(e.Change), number(e.ReverseRank)}
+				text.StyleOf(e.Tier).Name(res.Rules), e.Why, changeNumber(e.Change), number(e.ReverseRank)}
 			for i := range row {
 				row[i] = SafeText(row[i])
 			}

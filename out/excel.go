@@ -37,15 +37,26 @@ var summarySheets = []struct {
 	{"排名矩阵", writeMatrix, nil},
 	{"前三后三", writeTiers, nil},
 	{"红黄旗", writeFlags, nil},
+	{"数据核查", writeChecks, nil},
 	{"历史", writeHistory, hasHistory},
 	{"说明", writeNotes, nil},
 }
 
 // Excel writes the meeting's Excel summary: 总榜 with a native bar chart of
-// the composite scores, 分项排名, 排名矩阵, 前三后三, 历史 (when res has
-// earlier periods: ranks per period) and 说明. With an earlier period, 总榜
-// and 分项排名 also show each rank's change (↑2 red, ↓1 amber) and streak. Values are
-// stored as numbers in number formats taken from each indicator's unit and
+// the composite scores, 分项排名, 排名矩阵, 前三后三, 数据核查 (the figures the
+// plausibility checks questioned), 历史 (when res has earlier periods: ranks
+// per period) and 说明. With an earlier period, 总榜 and 分项排名 also show
+// each rank's change (↑2 red, ↓1 amber) and streak. Every sheet that shows
+// a period whose figures are not final (模拟, 初步, 公开报道) says so under
+// its title. The words are package text's, as in the HTML report.
+//
+// Printed (A4 landscape), each sheet is laid out for its size: tables
+// fitted to a page across at 90 % or more, their remark columns left to
+// the screen; 排名矩阵, when wider than a page, paged by group with its rank
+// and unit columns repeated; an indicator of 分项排名 kept on one page when
+// it fits; 总榜's chart as tall as its bars and on a page of its own, in
+// several charts for more bars than a page holds. Values are stored as
+// numbers in number formats taken from each indicator's unit and
 // precision; names are always stored as text, never as formulas. The
 // workbook goes to w in one piece (the caller makes the file atomic), and
 // the same res and opts always give the same bytes.

@@ -3,8 +3,11 @@ package out
 import (
 	"math"
 	"strconv"
+	"strings"
 
+	"shaipin/data"
 	"shaipin/rank"
+	"shaipin/text"
 )
 
 // The cells the summary's sheets share: what a rank, a change, a streak,
@@ -70,25 +73,90 @@ func (s *sheet) streak(col, row, n int, k styleKey) {
 }
 
 // heading writes the merged title row and the merged note row under it,
-// across columns 1..lastCol.
-func (s *sheet) heading(lastCol int, note string) {
-	s.Text(1, 1, s.res.Title, styleKey{role: roleTitle})
-	s.Merge(1, 1, lastCol, 1, styleKey{role: roleTitle})
-	s.Height(1, 30)
-	s.Text(1, 2, note, styleKey{role: roleSubtitle})
-	s.Merge(1, 2, lastCol, 2, styleKey{role: roleSubtitle})
-	s.Height(2, 18)
-	// The note grows with the history and 时序进度 legends; when it needs
-	// a second line, its row is made tall enough for it.
-	s.Wrap(2, 1, lastCol, note, notePoints)
+// across columns 1..lastCol, and when some of the periods the sheet shows
+// are not official figures (模拟, 初步, 公开报道), a row saying so. It
+// returns the row after them: the sheet's header row.
+func (s *sheet) heading(lastCol int, note string, periods ...data.Month) int {
+	return s.headingOver([][2]int{{1, lastCol}}, note, periods...)
 }
 
-// headers writes a header row starting in column 1.
+// headingOver is heading over each span of columns, for a sheet that
+// prints on several pages across: the title over each page's columns, the
+// notes over the first page's.
+func (s *sheet) headingOver(spans [][2]int, note string, periods ...data.Month) int {
+	lines := []struct {
+		text   string
+		k      styleKey
+		height float64
+	}{
+		{s.res.Title, styleKey{role: roleTitle}, 30},
+		{note, styleKey{role: roleSubtitle}, 18},
+		{text.ProvenanceNote(periods, s.res.Provenance), styleKey{role: roleWarning}, 18},
+	}
+	if lines[2].text == "" {
+		lines = lines[:2]
+	}
+	for i, l := range lines {
+		row := i + 1
+		for j, sp := range spans {
+			if j > 0 && row > 1 {
+				break // the notes are said once, on the first page
+			}
+			s.Text(sp[0], row, l.text, l.k)
+			s.Merge(sp[0], row, sp[1], row, l.k)
+			// A note grows with the history and 时序进度 legends; when it
+			// needs more lines, its row is made tall enough for them.
+			if row > 1 {
+				s.Wrap(row, sp[0], sp[1], l.text, notePoints)
+			}
+		}
+		s.Height(row, l.height)
+	}
+	return len(lines) + 1
+}
+
+// headRow is the header row of a sheet showing periods: under the title,
+// its note and the provenance warning, if any.
+func (s *sheet) headRow(periods []data.Month) int {
+	if text.ProvenanceNote(periods, s.res.Provenance) == "" {
+		return 3
+	}
+	return 4
+}
+
+// shownPeriods are the periods a sheet of this period's ranks shows: this
+// one, and with hist the previous one its changes are measured from.
+func shownPeriods(res *rank.Result, hist bool) []data.Month {
+	if hist && !res.Previous.IsZero() {
+		return []data.Month{res.Previous, res.Month}
+	}
+	return []data.Month{res.Month}
+}
+
+// headers writes a header row starting in column 1. A header of more
+// than four characters is set on two lines (before its parenthesis, or
+// where it has a "\n"), so that it does not widen its column beyond its
+// figures.
 func (s *sheet) headers(row int, names ...string) {
+	lines := 1
 	for i, n := range names {
+		if r := []rune(n); len(r) > 4 && !strings.Contains(n, "\n") {
+			if at := strings.IndexAny(n, "(("); at > 0 {
+				n = n[:at] + "\n" + n[at:]
+			}
+		}
+		lines = max(lines, strings.Count(n, "\n")+1)
 		s.Text(i+1, row, n, styleKey{role: roleHeader})
 	}
-	s.Height(row, 22)
+	s.Height(row, headerPoints(lines))
+}
+
+// footnote writes a note under a table, in row across columns 1..lastCol,
+// wrapped.
+func (s *sheet) footnote(row, lastCol int, note string) {
+	s.Text(1, row, note, styleKey{role: roleFootnote})
+	s.Merge(1, row, lastCol, row, styleKey{role: roleFootnote})
+	s.Wrap(row, 1, lastCol, note, notePoints)
 }
 
 // overflow writes the note that ends a sheet cut short at Excel's row

@@ -8,29 +8,87 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"shaipin/out/xlsx"
 	"shaipin/rank"
 	"shaipin/text"
 )
 
-// boardChart draws the scored units' composite scores (the first n rows of
-// 总榜, names in unitCol and scores in scoreCol) as horizontal bars, best
-// at the top, each bar in its tier's colour. The chart reads the table's
-// cells, so a score corrected in the sheet redraws it, and it stays an
-// editable chart when pasted into a slide. Of more than chartBars units it
-// draws the first chartBars: a province's 90 bars still read, the nation's
+// boardCharts draws the scored units' composite scores (the first n rows
+// under 总榜's header row head, names in unitCol and scores in scoreCol) as
+// horizontal bars, from row on, as wide as the printed columns 1..printed.
+// A chart is kept on one printed page, below the repeated header, never
+// across two: a board of more bars than a page holds is drawn as several
+// charts of equal size, one a page. Of more than chartBars units the
+// first chartBars are drawn: a province's 90 bars still read, the nation's
 // 2,844 would make a chart three hundred pages tall.
-func boardChart(s *sheet, row, n, unitCol, scoreCol int) {
+func boardCharts(s *sheet, row, head, n, unitCol, scoreCol, printed int) {
+	n = min(n, chartBars)
+	// The page's room for a chart, in pixels, below the header row, less
+	// a row for the chart's last, partly covered row.
+	room := (xlsx.PageHeight - headerPoints(2) - 15) / xlsx.ChartPoints(1)
+	bar, per := 26, n
+	if chartPixels(n, bar) > room {
+		bar = 18
+		per = int((room - chartOverhead) / float64(bar))
+		charts := (n + per - 1) / per
+		per = (n + charts - 1) / charts // as even as can be
+	}
+	cols := chartColumns{head: head, unit: unitCol, score: scoreCol, printed: printed}
+	for a := 0; a < n; a += per {
+		p := chartPart{a: a, b: min(n, a+per), part: n < len(s.res.Overall) || per < n}
+		p.height = chartPixels(p.b-p.a, bar)
+		if row+int(p.height)/rowPixels >= s.MaxRows() {
+			return // no room left on the sheet
+		}
+		last := boardChart(s, row, cols, p)
+		s.Keep(row, last)
+		row = last + 2
+	}
+}
+
+// chartColumns are where a 总榜 chart finds its figures: the header row,
+// the units' and scores' columns, and the last column printed.
+type chartColumns struct{ head, unit, score, printed int }
+
+// chartPart is one chart of the board: its rows a..b−1 of the scored
+// units, its height in pixels, and whether it shows only part of the
+// board (and says which in its title).
+type chartPart struct {
+	a, b   int
+	height float64
+	part   bool
+}
+
+// chartOverhead is what a 总榜 chart has besides its bars (title, axis,
+// padding), in pixels, and rowPixels the fewest pixels a row takes when
+// a chart is anchored to rows.
+const (
+	chartOverhead = 60
+	rowPixels     = 18
+)
+
+// chartPixels is the height of a chart of n bars each bar pixels tall.
+func chartPixels(n, bar int) float64 {
+	return float64(max(280, chartOverhead+bar*n))
+}
+
+// headerPoints is the height of a header row of so many lines.
+func headerPoints(lines int) float64 { return float64(6 + 16*lines) }
+
+// boardChart draws part p of the board's scored units as one chart at
+// row, and returns the last row it covers.
+func boardChart(s *sheet, row int, c chartColumns, p chartPart) int {
+	board := s.res.Overall[p.a:p.b]
 	title := "综合得分"
-	if n > chartBars {
-		n = chartBars
-		title = fmt.Sprintf("综合得分(前 %d 名)", n)
+	if p.part {
+		title = fmt.Sprintf("综合得分(第 %d—%d 名)", *board[0].Rank, *board[len(board)-1].Rank)
 	}
-	ref := func(c int) string {
-		col, err := excelize.ColumnNumberToName(c)
+	ref := func(n int) string {
+		col, err := excelize.ColumnNumberToName(n)
 		s.Fail(err)
-		return fmt.Sprintf("'%s'!$%s$4:$%s$%d", s.Name(), col, col, 3+n)
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s.Name(), col, c.head+1+p.a, col, c.head+p.b)
 	}
-	scoreName, err := excelize.ColumnNumberToName(scoreCol)
+	scoreName, err := excelize.ColumnNumberToName(c.score)
 	s.Fail(err)
 	lo, hi := 0.0, 100.0
 	font := excelize.Font{Family: fontName, Size: 10, Color: "404040"}
@@ -38,9 +96,9 @@ func boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 	chart := &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("'%s'!$%s$3", s.Name(), scoreName),
-			Categories: ref(unitCol),
-			Values:     ref(scoreCol),
+			Name:       fmt.Sprintf("'%s'!$%s$%d", s.Name(), scoreName, c.head),
+			Categories: ref(c.unit),
+			Values:     ref(c.score),
 			Fill:       solid(text.StyleOf(rank.Middle).ExcelChart),
 		}},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
@@ -49,27 +107,27 @@ func boardChart(s *sheet, row, n, unitCol, scoreCol int) {
 		Legend: excelize.ChartLegend{Position: "none"},
 		// The category axis runs bottom-up by default; reversed, rank 1
 		// comes first as in the table.
-		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: font},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: &lo, Maximum: &hi, MajorUnit: 20, Font: font},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: scoreFormat}},
-		Dimension: excelize.ChartDimension{Width: 720, Height: uint(max(280, 60+26*n))},
+		XAxis:    excelize.ChartAxis{ReverseOrder: true, Font: font},
+		YAxis:    excelize.ChartAxis{MajorGridLines: true, Minimum: &lo, Maximum: &hi, MajorUnit: 20, Font: font},
+		PlotArea: excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: scoreFormat}},
+		// As wide as the printed table: excelize anchors the chart by the
+		// default column width (64 pixels), before the columns get theirs,
+		// so it spans columns 1..printed whatever their widths.
+		Dimension: excelize.ChartDimension{Width: uint(64*c.printed - 1), Height: uint(p.height)},
 		Format: excelize.GraphicOptions{
 			AltText: fmt.Sprintf("%s条形图:红色为前%d位,黄色为后%d位", title, o.Top, o.Bottom),
 		},
 	}
-	colours := make([]string, n)
-	cats := make([]string, n)
-	vals := make([]float64, n)
-	for i, r := range s.res.Overall[:n] {
+	colours := make([]string, len(board))
+	cats := make([]string, len(board))
+	vals := make([]float64, len(board))
+	for i, r := range board {
 		if r.Tier == rank.Top || r.Tier == rank.Bottom { // the rest keep the series' middle fill
 			colours[i] = text.StyleOf(r.Tier).ExcelChart
 		}
 		cats[i], vals[i] = r.Unit, *r.Score
 	}
-	// Before the columns get their widths, as it always was: excelize
-	// anchors the chart's corners by the widths it knows, so it spans the
-	// columns A–L the way it did, wider than its nominal 720 pixels.
-	s.AddChart(1, row, chart, func(doc []byte) []byte { return completeBarChart(doc, colours, cats, vals) })
+	return s.AddChart(1, row, chart, func(doc []byte) []byte { return completeBarChart(doc, colours, cats, vals) })
 }
 
 // completeBarChart adds to excelize's one-series bar chart what excelize

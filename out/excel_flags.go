@@ -15,9 +15,9 @@ import (
 func writeFlags(s *sheet) {
 	const last = 5
 	s.Limit(4, 24, 60)
-	s.heading(last, "红黄旗:"+text.FlagSummary(s.res)+"规则写法见 docs/flags.md。")
-	s.headers(3, "序号", "单位", "旗帜", "依据", "规则")
-	row := 4
+	head := s.heading(last, "红黄旗:"+text.FlagSummary(s.res)+"规则写法见 docs/flags.md。", s.res.Month)
+	s.headers(head, "序号", "单位", "旗帜", "依据", "规则")
+	row := head + 1
 	flags := s.res.Flags
 	if cut := len(flags) - (s.MaxRows() - row + 1); cut > 0 {
 		flags = flags[:max(0, len(flags)-cut-1)] // and a row for the note
@@ -37,5 +37,5 @@ func writeFlags(s *sheet) {
 	if len(flags) < len(s.res.Flags) {
 		s.overflow(row, last, fmt.Sprintf("注:共 %d 面旗帜,超出 Excel 单表 %d 行的上限,其余 %d 面未列出,见 JSON 文件。", len(s.res.Flags), s.MaxRows(), len(s.res.Flags)-len(flags)))
 	}
-	s.SetLayout(xlsx.Layout{Cols: last, HeadRows: 3, KeepCols: 2})
+	s.SetLayout(xlsx.Layout{Cols: last, TitleRows: head - 1, HeadRows: head, KeepCols: 2})
 }

@@ -2,6 +2,7 @@ package out
 
 import (
 	"fmt"
+	"strings"
 
 	"shaipin/data"
 	"shaipin/out/xlsx"
@@ -25,40 +26,40 @@ func writeHistory(s *sheet) {
 	c.add("name", "指标")
 	c.add("unit", "单位")
 	for i, p := range periods {
-		c.add(p.String(), periodHead(p, i == len(periods)-1))
+		c.add(p.String(), periodHead(p, i == len(periods)-1, s.res.Provenance[p]))
 	}
 	c.add("change", "变化")
 	cols := historyColumns{c.at["group"], c.at["name"], c.at["unit"], c.at["change"]}
 	unitCol := cols.unit
 	blocks, total := historyBlocks(s.res)
-	room := max(0, s.MaxRows()-4)
+	room := max(0, s.MaxRows()-s.headRow(periods)-1)
 
 	s.Limit(c.at["name"], 12, 36)
 	for i := range periods {
 		s.Limit(unitCol+1+i, 10, 16)
 	}
-	s.heading(c.last(), historyNote(h, periods, total, room))
-	s.headers(3, c.heads...)
-	row := 4
+	head := s.heading(c.last(), historyNote(h, periods, total, room), periods...)
+	s.headers(head, c.heads...)
+	row := head + 1
 fill:
 	for k := range blocks {
 		bl := &blocks[k]
 		for i, t := range bl.trends {
-			if row-4 == room {
+			if row-head-1 == room {
 				break fill
 			}
 			s.historyRow(cols, row, bl, t.Unit, t.Ranks[min(skip, len(t.Ranks)):], i == 0)
 			row++
 		}
 	}
-	if row > 4 {
-		s.AutoFilter(1, 3, c.last(), row-1)
+	if row > head+1 {
+		s.AutoFilter(1, head, c.last(), row-1)
 	}
 	if total > room {
 		s.overflow(row, c.last(), fmt.Sprintf("注:本表共 %d 行,超出 Excel 单表 %d 行的上限,以上只列出前 %d 行,其余 %d 行未列出;完整历史见同时生成的 JSON 文件。",
 			total, s.MaxRows(), room, total-room))
 	}
-	s.SetLayout(xlsx.Layout{Cols: c.last(), HeadRows: 3, KeepCols: unitCol})
+	s.SetLayout(xlsx.Layout{Cols: c.last(), TitleRows: head - 1, HeadRows: head, KeepCols: unitCol})
 }
 
 // historyNote is the note under 历史's title, for the periods shown.
@@ -151,13 +152,21 @@ func trendsInOrder(units []rank.Trend, entries []rank.Entry) []rank.Trend {
 	return trends
 }
 
-// periodHead is a period's column header: "2022年3月", and "2022年4月(本期)"
-// for the current one.
-func periodHead(p data.Month, current bool) string {
+// periodHead is a period's column header: "2022年3月", "2022年4月(本期)" for
+// the current one, and the nature of figures that are not official:
+// "2022年1月(模拟)".
+func periodHead(p data.Month, current bool, prov data.Provenance) string {
+	var marks []string
 	if current {
-		return p.Label() + "(本期)"
+		marks = append(marks, "本期")
 	}
-	return p.Label()
+	if prov != data.Official {
+		marks = append(marks, prov.Label())
+	}
+	if len(marks) == 0 {
+		return p.Label()
+	}
+	return p.Label() + "(" + strings.Join(marks, ",") + ")"
 }
 
 // lastChange is the change into the last period (previous rank − last

@@ -151,7 +151,7 @@ func TestChangeFormat(t *testing.T) {
 	}{
 		{changeFormat, []string{`"↑"0`, `"↓"0`, `"—"`}},
 		{deltaFormat, []string{`"+"0`, `"−"0`, `0`}},
-		{pointsFormat, []string{`"+"0.0`, `"−"0.0`, `0.0`}},
+		{pointsFormat, []string{`"+"0.00`, `"−"0.00`, `0.00`}},
 	}
 	for _, tt := range tests {
 		if got := splitSections(tt.format); !slices.Equal(got, tt.want) {
@@ -260,7 +260,9 @@ func TestExcelSchedule(t *testing.T) {
 			row++
 		}
 	}
-	if got, _ := f.GetCellValue("分项排名", "A2"); !strings.Contains(got, "时序进度 33.3%") {
+	// 时序进度 at the 2 decimals the differences are computed at, so that
+	// each can be checked by hand: 52.7 − 33.33 = 19.37.
+	if got, _ := f.GetCellValue("分项排名", "A2"); !strings.Contains(got, "时序进度 33.33%") {
 		t.Errorf("note does not give 时序进度: %q", got)
 	}
 }
@@ -368,10 +370,10 @@ func TestExcelSinglePeriod(t *testing.T) {
 		items []string
 	}{
 		{"with 时序进度", nil,
-			[]string{"排名", "单位", "综合得分", "档次", "前3位项数", "中间项数", "后3位项数", "未报送项数", "说明"},
+			[]string{"排名", "单位", "综合得分", "档次", "前3位项数", "中间项数", "后3位项数", "未报送项数", "计分指标", "说明"},
 			[]string{"分组", "指标", "单位(计量)", "单位名称", "数值", "排名", "档次", "较时序进度(百分点)", "说明"}},
 		{"without 时序进度", noSchedule,
-			[]string{"排名", "单位", "综合得分", "档次", "前3位项数", "中间项数", "后3位项数", "未报送项数", "说明"},
+			[]string{"排名", "单位", "综合得分", "档次", "前3位项数", "中间项数", "后3位项数", "未报送项数", "计分指标", "说明"},
 			[]string{"分组", "指标", "单位(计量)", "单位名称", "数值", "排名", "档次", "说明"}},
 	}
 	for _, tt := range tests {
@@ -382,7 +384,7 @@ func TestExcelSinglePeriod(t *testing.T) {
 			}
 			b := writeExcel(t, res)
 			f := openExcel(t, b)
-			if got, want := f.GetSheetList(), []string{"总榜", "分项排名", "排名矩阵", "前三后三", "红黄旗", "说明"}; !slices.Equal(got, want) {
+			if got, want := f.GetSheetList(), []string{"总榜", "分项排名", "排名矩阵", "前三后三", "红黄旗", "数据核查", "说明"}; !slices.Equal(got, want) {
 				t.Errorf("sheets = %v, want %v", got, want)
 			}
 			if got := headersOf(t, f, "总榜"); !slices.Equal(got, tt.board) {
@@ -423,7 +425,7 @@ func TestExcelNotesHistory(t *testing.T) {
 	want := map[string]string{
 		"变化":   "与2022年3月比较",
 		"历史":   "共 4 期:2022年1月、2022年2月、2022年3月、2022年4月",
-		"时序进度": "2022年4月时序进度为 33.3%",
+		"时序进度": "2022年4月时序进度为 33.33%",
 	}
 	rows, _ := f.GetRows("说明")
 	for _, r := range rows {
@@ -441,19 +443,21 @@ func TestExcelNotesHistory(t *testing.T) {
 	}
 }
 
-// TestExcelRowHeights: the tables are grids of equal rows. 总榜 rows
-// are set to one height; 分项排名 and 历史 keep the default (no wrapped
-// text, so no row grows); 前三后三 rows share the tallest one's height.
+// TestExcelRowHeights: the tables are grids of equal rows. 总榜 rows are
+// set to one height; 分项排名 rows to the default one, set so that its
+// pages can be planned, but for the rows whose rank is given from both
+// ends on two lines; 历史 keeps the default; each 前三后三 row is as tall
+// as its longest list needs.
 func TestExcelRowHeights(t *testing.T) {
 	res, f, _ := sampleBook(t)
 	tests := []struct {
 		sheet string
 		rows  int
+		tall  func(r []string) bool // a row allowed to be taller
 	}{
-		{"总榜", len(res.Overall)},
-		{"分项排名", 0},
-		{"前三后三", 0},
-		{"历史", 0},
+		{"总榜", len(res.Overall), nil},
+		{"分项排名", 0, func(r []string) bool { return strings.Contains(r[5], "倒数") }},
+		{"历史", 0, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sheet, func(t *testing.T) {
@@ -464,11 +468,21 @@ func TestExcelRowHeights(t *testing.T) {
 			}
 			first, _ := f.GetRowHeight(tt.sheet, 4)
 			for row := 4; row < 4+n; row++ {
-				if h, _ := f.GetRowHeight(tt.sheet, row); h != first {
+				if h, _ := f.GetRowHeight(tt.sheet, row); h != first && (tt.tall == nil || !tt.tall(all[row-1]) || h < first) {
 					t.Fatalf("row %d is %v high, row 4 %v", row, h, first)
 				}
 			}
 		})
+	}
+	tiers, _ := f.GetRows("前三后三")
+	for row := 4; row <= len(tiers); row++ {
+		lines := 1
+		for _, c := range tiers[row-1] {
+			lines = max(lines, strings.Count(c, "\n")+1)
+		}
+		if h, _ := f.GetRowHeight("前三后三", row); h < float64(16*lines) {
+			t.Errorf("前三后三 row %d is %v high for %d lines", row, h, lines)
+		}
 	}
 	// 说明 columns do not wrap: a long remark shrinks instead of growing
 	// its row.

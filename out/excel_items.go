@@ -3,9 +3,9 @@ package out
 import (
 	"fmt"
 
-	"shaipin/data"
 	"shaipin/out/xlsx"
 	"shaipin/rank"
+	"shaipin/text"
 )
 
 // writeItems fills 分项排名: one row per (indicator, unit), in rank order
@@ -13,46 +13,59 @@ import (
 // so staff can cut it by group, indicator or unit. With an earlier period
 // the rank's 变化 and the 连续期数 in the tier follow; indicators judged
 // against 时序进度 add 较时序进度, in percentage points. Columns with
-// nothing to show are left out rather than left empty.
+// nothing to show are left out rather than left empty. Printed, an
+// indicator that fits on a page is kept on one.
 func writeItems(s *sheet) {
 	res := s.res
 	c := newItemColumns(res)
-	// Rows 4 … MaxRows−1 hold entries; the last row, if needed, says how
-	// many did not fit.
 	total := 0
 	for _, ind := range res.Indicators {
 		total += len(ind.Entries)
 	}
-	room := max(0, s.MaxRows()-4)
 	labels := tierLabels(res.Rules)
 
-	s.Limit(c.name, 12, 36)
+	// The longest group and indicator names shrink into their columns
+	// rather than shrink the printed page.
+	s.Limit(c.group, 8, 12)
+	s.Limit(c.name, 12, 30)
 	s.Limit(c.why, remarkWidth[0], remarkWidth[1])
-	s.heading(c.last(), itemsNote(res, total, room))
-	s.headers(3, c.heads...)
-	row := 4
+	periods := shownPeriods(res, true)
+	// Rows after the header hold entries; the last row, if needed, says
+	// how many did not fit.
+	room := max(0, s.MaxRows()-s.headRow(periods)-1)
+	head := s.heading(c.last()-1, itemsNote(res, total, room), periods...)
+	s.headers(head, c.heads...)
+	row := head + 1
 fill:
 	for k := range res.Indicators {
 		ind := &res.Indicators[k]
 		format := numFormat(ind.Unit, ind.Precision)
+		first := row
 		for i := range ind.Entries {
-			if row-4 == room {
+			if row-head-1 == room {
 				break fill
 			}
 			e := &ind.Entries[i]
 			s.itemRow(&c, row, ind, e, format, labels.of(ind, e), i == 0)
 			row++
 		}
+		s.Keep(first, row-1)
 	}
-	if row > 4 {
-		s.AutoFilter(1, 3, c.last(), row-1)
+	if row > head+1 {
+		s.AutoFilter(1, head, c.last(), row-1)
 	}
 	if total > room {
-		s.overflow(row, c.last(), fmt.Sprintf("注:本表共 %d 行,超出 Excel 单表 %d 行的上限,以上只列出前 %d 行,其余 %d 行未列出;"+
+		s.overflow(row, c.last()-1, fmt.Sprintf("注:本表共 %d 行,超出 Excel 单表 %d 行的上限,以上只列出前 %d 行,其余 %d 行未列出;"+
 			"各单位的全部名次见“排名矩阵”,全部数值见同时生成的 JSON 文件。", total, s.MaxRows(), room, total-room))
 	}
-	s.SetLayout(xlsx.Layout{Cols: c.last(), HeadRows: 3, KeepCols: c.who})
+	s.SetLayout(xlsx.Layout{Cols: c.last(), TitleRows: head - 1, HeadRows: head, KeepCols: c.who,
+		PrintCols: c.last() - 1, RowHeight: rowPoints})
 }
+
+// rowPoints is the height of a table row of one line of 11-point text,
+// the sheet's default, which LibreOffice also gives a row of Chinese text;
+// it is set on the rows of the sheets whose pages are planned.
+const rowPoints = 15
 
 // itemColumns are 分项排名's columns, looked up once for the 850,000 rows
 // of a national sheet; a column not shown is 0.
@@ -75,7 +88,7 @@ func newItemColumns(res *rank.Result) itemColumns {
 	}
 	c.add("tier", "档次")
 	if hist {
-		c.add("streak", "连续期数")
+		c.add("streak", "连续\n期数")
 	}
 	if c.target != nil {
 		c.add("schedule", "较时序进度(百分点)")
@@ -93,7 +106,7 @@ func itemsNote(res *rank.Result, total, room int) string {
 		note += fmt.Sprintf("变化与%s相比:↑进位、↓退位、—持平;连续期数为连续处于当前档次的期数(含本期)。", res.Previous.Label())
 	}
 	if target := scheduleTarget(res); target != nil {
-		note += fmt.Sprintf("较时序进度 = 完成率 − 时序进度 %s%%,红色为超过、深黄色为落后。", data.Fixed(*target, 1))
+		note += "较时序进度 = 完成率 − 时序进度 " + text.Percent(*target) + ",单位为百分点,红色为超过、深黄色为落后。"
 	}
 	if total > room {
 		note += fmt.Sprintf("本表共 %d 行,超出 Excel 单表上限,只列出前 %d 行(见表末说明)。", total, room)
@@ -104,8 +117,8 @@ func itemsNote(res *rank.Result, total, room int) string {
 // itemRow writes an entry's row; first marks the indicator's first row,
 // ruled off from the indicator above.
 func (s *sheet) itemRow(c *itemColumns, row int, ind *rank.Indicator, e *rank.Entry, format, tier string, first bool) {
-	s.Text(c.group, row, ind.Group, styleKey{role: roleText, first: first})
-	s.Text(c.name, row, ind.Name, styleKey{role: roleText, first: first})
+	s.Text(c.group, row, ind.Group, styleKey{role: roleShrink, first: first})
+	s.Text(c.name, row, ind.Name, styleKey{role: roleShrink, first: first})
 	s.Text(c.unit, row, ind.Unit, styleKey{role: roleCenter, first: first})
 	s.Text(c.who, row, e.Unit, styleKey{role: roleText, tier: e.Tier, first: first})
 	if e.Value != nil {
@@ -114,7 +127,13 @@ func (s *sheet) itemRow(c *itemColumns, row int, ind *rank.Indicator, e *rank.En
 	} else {
 		s.Text(c.value, row, "—", styleKey{role: roleCenter, first: first})
 	}
-	s.rankCell(c.rank, row, e.Rank, styleKey{role: roleCenter, tier: e.Tier, first: first})
+	if e.ReverseRank != nil {
+		// Its bottom tier comes from the other end: both ranks, on two
+		// lines, so that "4" on a yellow cell explains itself.
+		s.Text(c.rank, row, text.Place(*e.Rank, len(e.TiedWith) > 0, nil)+"\n("+text.FromWorst(*e.ReverseRank, len(e.TiedWith) > 0)+")", styleKey{role: roleCenterWrap, tier: e.Tier, first: first})
+	} else {
+		s.rankCell(c.rank, row, e.Rank, styleKey{role: roleCenter, tier: e.Tier, first: first})
+	}
 	s.Text(c.tier, row, tier, styleKey{role: roleCenter, tier: e.Tier, first: first})
 	if c.change > 0 {
 		s.change(c.change, row, e.Change, styleKey{tier: e.Tier, first: first})
@@ -151,11 +170,11 @@ func (t tierNames) of(ind *rank.Indicator, e *rank.Entry) string {
 	return t[e.Tier]
 }
 
-// tierLabels are the tiers' labels ("前3", "中间", "后3", "—").
+// tierLabels are the tiers' names ("前3位", "中间", "后3位", "未报送").
 func tierLabels(o rank.Options) tierNames {
 	t := tierNames{}
 	for _, tier := range []rank.Tier{rank.None, rank.Top, rank.Middle, rank.Bottom} {
-		t[tier] = tier.Label(o)
+		t[tier] = text.StyleOf(tier).Name(o)
 	}
 	return t
 }

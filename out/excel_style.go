@@ -24,6 +24,9 @@ const (
 	upText   = "C00000" // the top tier's text colour (text.StyleOf)
 	downText = "9C6500"
 	flatText = mutedText
+	// footnoteText is the colour of the notes under a table: darker than
+	// the muted note under a title, as they qualify the figures.
+	footnoteText = "404040"
 )
 
 // fontName is the default font of Excel for Simplified Chinese since 2016;
@@ -35,21 +38,28 @@ const fontName = "等线"
 type role int
 
 const (
-	roleTitle    role = iota // merged sheet title
-	roleSubtitle             // merged note under the title
-	roleHeader               // column header
-	roleVertical             // column header stacked vertically (排名矩阵)
-	roleGroup                // merged group header (排名矩阵)
-	roleText                 // text, left
-	roleWrap                 // long text, left, wrapped
-	roleCenter               // short text or integer, centred
-	roleNumber               // a figure, right, in its number format
-	roleKey                  // the label column of 说明
-	roleNote                 // muted text, no border
+	roleTitle      role = iota // merged sheet title
+	roleSubtitle               // merged note under the title
+	roleHeader                 // column header
+	roleVertical               // column header stacked vertically (排名矩阵)
+	roleGroup                  // merged group header (排名矩阵)
+	roleText                   // text, left
+	roleShrink                 // text, left, shrunk to fit a column of limited width
+	roleWrap                   // long text, left, wrapped
+	roleCenter                 // short text or integer, centred
+	roleCenterWrap             // short text, centred, on the lines it is given
+	roleNumber                 // a figure, right, in its number format
+	roleKey                    // the label column of 说明
+	roleNote                   // muted text, no border
 	// roleRemark is a long remark in the last column: one line, never
 	// wrapped, so that every row of the table has the same height; an
 	// overlong one shrinks into its cell rather than spill or wrap.
 	roleRemark
+	// roleWarning is the merged row under the note that says a period's
+	// figures are simulated or provisional: bold, in the laggards' amber.
+	roleWarning
+	// roleFootnote is a merged note under a table, wrapped.
+	roleFootnote
 )
 
 // tone is what a change means to the unit; it colours the cell's text.
@@ -92,9 +102,9 @@ func (k styleKey) Style() *excelize.Style { return newStyle(k) }
 // (xlsx.Key).
 func (k styleKey) Text() xlsx.Text {
 	switch k.role {
-	case roleTitle, roleSubtitle, roleNote, roleGroup, roleVertical:
+	case roleTitle, roleSubtitle, roleNote, roleGroup, roleVertical, roleWarning, roleFootnote:
 		return xlsx.Span // merged or stacked: their width is not the column's
-	case roleWrap:
+	case roleWrap, roleCenterWrap:
 		return xlsx.Wrap
 	case roleRemark:
 		// A remark names a rank and the number ranked: at national scale
@@ -121,40 +131,7 @@ func newStyle(k styleKey) *excelize.Style {
 		Alignment: &excelize.Alignment{Vertical: "center"},
 		Border:    border,
 	}
-	switch k.role {
-	case roleTitle:
-		s.Font = &excelize.Font{Family: fontName, Size: 16, Bold: true}
-		s.Border = nil
-	case roleSubtitle:
-		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
-		s.Alignment.WrapText = true
-		s.Border = nil
-	case roleHeader, roleVertical, roleGroup:
-		s.Font.Bold = true
-		s.Fill = solid(headerFill)
-		s.Alignment.Horizontal = "center"
-		s.Alignment.WrapText = true
-		if k.role == roleVertical {
-			// 255 stacks the characters top to bottom: Chinese reads
-			// naturally that way and the matrix columns stay narrow.
-			s.Alignment.TextRotation = 255
-			s.Alignment.WrapText = false
-		}
-	case roleWrap:
-		s.Alignment.WrapText = true
-	case roleCenter:
-		s.Alignment.Horizontal = "center"
-	case roleNumber:
-		s.Alignment.Horizontal = "right"
-	case roleKey:
-		s.Font.Bold = true
-		s.Fill = solid(keyFill)
-	case roleNote:
-		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
-		s.Border = nil
-	case roleRemark:
-		s.Alignment.ShrinkToFit = true
-	}
+	roleStyle(s, k.role)
 	if k.first && s.Border != nil {
 		s.Border[2] = excelize.Border{Type: "top", Color: ruleColour, Style: 2}
 	}
@@ -178,6 +155,55 @@ func newStyle(k styleKey) *excelize.Style {
 		s.Font.Color, s.Font.Bold = flatText, false
 	}
 	return s
+}
+
+// roleStyle sets what a cell's role decides of its style: font, fill,
+// alignment and borders.
+func roleStyle(s *excelize.Style, r role) {
+	switch r {
+	case roleTitle:
+		s.Font = &excelize.Font{Family: fontName, Size: 16, Bold: true}
+		s.Border = nil
+	case roleSubtitle:
+		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
+		s.Alignment.WrapText = true
+		s.Border = nil
+	case roleHeader, roleVertical, roleGroup:
+		s.Font.Bold = true
+		s.Fill = solid(headerFill)
+		s.Alignment.Horizontal = "center"
+		s.Alignment.WrapText = true
+		if r == roleVertical {
+			// 255 stacks the characters top to bottom: Chinese reads
+			// naturally that way and the matrix columns stay narrow.
+			s.Alignment.TextRotation = 255
+			s.Alignment.WrapText = false
+		}
+	case roleWrap:
+		s.Alignment.WrapText = true
+	case roleCenter:
+		s.Alignment.Horizontal = "center"
+	case roleCenterWrap:
+		s.Alignment.Horizontal = "center"
+		s.Alignment.WrapText = true
+	case roleNumber:
+		s.Alignment.Horizontal = "right"
+	case roleKey:
+		s.Font.Bold = true
+		s.Fill = solid(keyFill)
+	case roleNote:
+		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: mutedText}
+		s.Border = nil
+	case roleWarning, roleFootnote:
+		s.Font = &excelize.Font{Family: fontName, Size: notePoints, Color: footnoteText}
+		if r == roleWarning {
+			s.Font.Color, s.Font.Bold = downText, true
+		}
+		s.Alignment.WrapText = true
+		s.Border = nil
+	case roleRemark, roleShrink:
+		s.Alignment.ShrinkToFit = true
+	}
 }
 
 func solid(colour string) excelize.Fill {
@@ -215,12 +241,18 @@ const (
 	changeFormat = `"↑"0;"↓"0;"—"`
 	// deltaFormat shows a change of a count as +2, −1 or 0.
 	deltaFormat = `"+"0;"−"0;0`
-	// pointsFormat shows percentage points against 时序进度: +19.4, −5.9,
-	// at 1 decimal like the 时序进度 itself (33.3).
-	pointsFormat = `"+"0.0;"−"0.0;0.0`
+	// pointsFormat shows percentage points against 时序进度: +19.37,
+	// −5.93, at the 2 decimals they are computed at from the 时序进度
+	// shown (33.33), so that every difference can be checked by hand.
+	pointsFormat = `"+"0.00;"−"0.00;0.00`
+	// shareFormat shows a share of the robustness draws, stored as a
+	// percentage like every other figure here: 87.4%, and all or none of
+	// them as 100% and 0%.
+	shareFormat = `[=100]0"%";[=0]0"%";0.0"%"`
 )
 
 // tierLegend is the colour key, in the note under every sheet's title.
 func tierLegend(o rank.Options) string {
-	return fmt.Sprintf("红色:前%d位(红旗);黄色:后%d位(黄旗);—:未报送或不参与排名。档次在参与排名的单位中计算。", o.Top, o.Bottom)
+	l := text.TierLabels(o)
+	return fmt.Sprintf("红色:%s(红旗);黄色:%s(黄旗);—:%s或不参与排名。档次在参与排名的单位中计算。", l.Top, l.Bottom, l.Missing)
 }

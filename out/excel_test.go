@@ -46,7 +46,12 @@ func rankSample(t testing.TB, single bool, edit func(p *data.Period)) *rank.Resu
 	if edit != nil {
 		edit(ds.Latest())
 	}
-	// Every unit on the board, as these tests were written for.
+	// Every unit on the board, and every period official (no note rows
+	// under the titles), as these tests were written for; the sample's
+	// provenance is tested in excel_verdict_test.go.
+	for _, p := range ds.Periods {
+		p.Provenance = data.Official
+	}
 	o := rank.DefaultOptions()
 	o.MinCoverage = new(0.0)
 	res, err := rank.Compute(ds, o)
@@ -84,14 +89,44 @@ func sampleBook(t *testing.T) (*rank.Result, *excelize.File, []byte) {
 	return res, openExcel(t, b), b
 }
 
-// headersOf returns the header row (row 3) of a sheet.
+// headRowOf is a sheet's header row: the first with the header fill, under
+// the title, its note and any warning.
+func headRowOf(t *testing.T, f *excelize.File, sheet string) int {
+	t.Helper()
+	for row := 3; row <= 6; row++ {
+		if fillOf(t, f, sheet, cellName(t, 1, row)) == headerFill {
+			return row
+		}
+	}
+	t.Fatalf("%s: no header row", sheet)
+	return 0
+}
+
+// headersOf returns the header row of a sheet, each header read as one
+// line (a long one is set on two). It reads no further down the sheet.
 func headersOf(t *testing.T, f *excelize.File, sheet string) []string {
 	t.Helper()
-	rows, err := f.GetRows(sheet)
-	if err != nil || len(rows) < 3 {
-		t.Fatalf("%s: no header row (%v)", sheet, err)
+	head := headRowOf(t, f, sheet)
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return rows[2]
+	defer rows.Close()
+	for n := 1; rows.Next(); n++ {
+		if n < head {
+			continue
+		}
+		heads, err := rows.Columns()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range heads {
+			heads[i] = strings.ReplaceAll(h, "\n", "")
+		}
+		return heads
+	}
+	t.Fatalf("%s: no header row", sheet)
+	return nil
 }
 
 // colOf returns the column (1-based) headed name on a sheet, or fails.
@@ -136,7 +171,7 @@ next:
 
 func TestExcelSheets(t *testing.T) {
 	_, f, _ := sampleBook(t)
-	want := []string{"总榜", "分项排名", "排名矩阵", "前三后三", "红黄旗", "历史", "说明"}
+	want := []string{"总榜", "分项排名", "排名矩阵", "前三后三", "红黄旗", "数据核查", "历史", "说明"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
@@ -153,15 +188,17 @@ func TestExcelHeadings(t *testing.T) {
 		headers []string
 		title   string // merged title range
 	}{
-		{"总榜", 3, []string{"排名", "变化", "单位", "综合得分", "档次", "连续期数", "前3位项数", "前3位较上期",
-			"中间项数", "后3位项数", "后3位较上期", "未报送项数", "说明"}, "A1:M1"},
-		{"分项排名", 3, []string{"分组", "指标", "单位(计量)", "单位名称", "数值", "排名", "变化", "档次", "连续期数",
-			"较时序进度(百分点)", "说明"}, "A1:K1"},
-		{"排名矩阵", 3, []string{"总排名", "单位", "七张问题清单"}, "A1:AH1"},
-		{"前三后三", 3, []string{"分组", "指标", "单位(计量)", "前3位(红旗)", "后3位(黄旗)", "未报送"}, "A1:F1"},
+		{"总榜", 3, []string{"排名", "变化", "单位", "综合\n得分", "档次", "连续\n期数", "前3位\n项数", "前3位\n较上期",
+			"中间\n项数", "后3位\n项数", "后3位\n较上期", "未报送\n项数", "计分\n指标", "说明"}, "A1:M1"},
+		{"分项排名", 3, []string{"分组", "指标", "单位\n(计量)", "单位名称", "数值", "排名", "变化", "档次", "连续\n期数",
+			"较时序进度\n(百分点)", "说明"}, "A1:J1"},
+		// Printed on two pages across, each with its own title.
+		{"排名矩阵", 3, []string{"总排名", "单位", "七张问题清单"}, "C1:AA1"},
+		{"前三后三", 3, []string{"分组", "指标", "单位\n(计量)", "前3位\n(红旗)", "后3位\n(黄旗)", "未报送"}, "A1:F1"},
 		{"红黄旗", 3, []string{"序号", "单位", "旗帜", "依据", "规则"}, "A1:E1"},
-		{"历史", 3, []string{"分组", "指标", "单位", "2022年1月", "2022年2月", "2022年3月", "2022年4月(本期)", "变化"}, "A1:H1"},
-		{"说明", 3, []string{"标题", res.Title}, "A1:J1"},
+		{"数据核查", 3, []string{"类别", "期间", "单位", "分组", "指标", "位置", "数值", "说明"}, "A1:H1"},
+		{"历史", 3, []string{"分组", "指标", "单位", "2022年1月", "2022年2月", "2022年3月", "2022年4月\n(本期)", "变化"}, "A1:H1"},
+		{"说明", 3, []string{"标题", res.Title}, "A1:K1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sheet, func(t *testing.T) {
@@ -171,7 +208,8 @@ func TestExcelHeadings(t *testing.T) {
 					t.Errorf("header %d = %q (%v), want %q", i+1, got, err, h)
 				}
 			}
-			if got, _ := f.GetCellValue(tt.sheet, "A1"); got != res.Title {
+			first := strings.Split(tt.title, ":")[0]
+			if got, _ := f.GetCellValue(tt.sheet, first); got != res.Title {
 				t.Errorf("title = %q, want %q", got, res.Title)
 			}
 			merged, err := f.GetMergeCells(tt.sheet)
@@ -183,9 +221,9 @@ func TestExcelHeadings(t *testing.T) {
 				found = found || m.GetStartAxis()+":"+m.GetEndAxis() == tt.title
 			}
 			if !found {
-				t.Errorf("title not merged over %s", tt.title)
+				t.Errorf("title not merged over %s: %v", tt.title, merged)
 			}
-			st := cellStyle(t, f, tt.sheet, "A1")
+			st := cellStyle(t, f, tt.sheet, first)
 			if st.Font == nil || !st.Font.Bold || st.Font.Size < 14 {
 				t.Errorf("title font = %+v, want bold and large", st.Font)
 			}
@@ -277,13 +315,13 @@ func TestExcelItems(t *testing.T) {
 		rank            float64
 		tier            string
 	}{
-		{"管控力量化指数", "义乌市", 91.86, "91.86", "0.00", 1, "前3"},
-		{"管控力量化指数", "婺城区", 90.8, "90.80", "0.00", 3, "前3"},
-		{"管控力量化指数", "永康市", 88.79, "88.79", "0.00", 6, "后3"},
-		{"年度投资完成率", "义乌市", 52.7, "52.70%", `0.00"%"`, 1, "前3"},
-		{"市级问题整改率", "婺城区", 88.9, "88.9%", `0.0"%"`, 1, "前3"},
-		{"完成投资额", "金华开发区", 17.81, "17.81", "0.00", 3, "前3"},
-		{"通过财政部审核项目数", "义乌市", 55, "55", "0", 1, "前3"},
+		{"管控力量化指数", "义乌市", 91.86, "91.86", "0.00", 1, "前3位"},
+		{"管控力量化指数", "婺城区", 90.8, "90.80", "0.00", 3, "前3位"},
+		{"管控力量化指数", "永康市", 88.79, "88.79", "0.00", 6, "后3位"},
+		{"年度投资完成率", "义乌市", 52.7, "52.70%", `0.00"%"`, 1, "前3位"},
+		{"市级问题整改率", "婺城区", 88.9, "88.9%", `0.0"%"`, 1, "前3位"},
+		{"完成投资额", "金华开发区", 17.81, "17.81", "0.00", 3, "前3位"},
+		{"通过财政部审核项目数", "义乌市", 55, "55", "0", 1, "前3位"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.indicator+"/"+tt.unit, func(t *testing.T) {
@@ -299,7 +337,7 @@ func TestExcelItems(t *testing.T) {
 			if got, _ := f.GetCellValue("分项排名", cellName(t, tier, row)); got != tt.tier {
 				t.Errorf("tier = %q, want %q", got, tt.tier)
 			}
-			want := map[string]string{"前3": tierFill[rank.Top], "后3": tierFill[rank.Bottom]}[tt.tier]
+			want := map[string]string{"前3位": tierFill[rank.Top], "后3位": tierFill[rank.Bottom]}[tt.tier]
 			if got := fillOf(t, f, "分项排名", cellName(t, rnk, row)); got != want {
 				t.Errorf("rank fill = %q, want %q", got, want)
 			}
@@ -405,16 +443,26 @@ func TestExcelTiers(t *testing.T) {
 func TestExcelNotes(t *testing.T) {
 	res, f, _ := sampleBook(t)
 	rows, _ := f.GetRows("说明")
-	var text strings.Builder
+	var all strings.Builder
 	for _, r := range rows {
-		text.WriteString(strings.Join(r, "|") + "\n")
+		all.WriteString(strings.Join(r, "|") + "\n")
 	}
-	for _, want := range []string{
-		"2022年4月(2022-04)", res.Source, res.Rules.TieLabel(), res.Rules.ScoreLabel(),
-		"2022年5月6日 10:30:00(UTC+08:00)", "前3位为红旗(红色),后3位为黄旗(黄色)",
-		"1|七张问题清单|管控力量化指数|分|正向(越大越好)|1|是|2|否|6 / 10",
-	} {
-		if !strings.Contains(text.String(), want) {
+	first := res.Indicators[0]
+	wants := []string{
+		"2022年4月(2022-04)", res.Source, "2022年5月6日 10:30:00(UTC+08:00)",
+		// Every policy in the words of the report's rules box and of rank.
+		res.Rules.BoardLabel(), res.Rules.WeightsLabel(), res.Rules.MissingLabel(), res.Rules.CoverageLabel(),
+		text.BoundaryRule(res.Rules), "数据性质|2022年1—4月:正式", "数据核查|未发现需要核查的数据",
+		// The weight as given and as used.
+		"1|七张问题清单|管控力量化指数|分|正向(越大越好)|1|" + data.Fixed(first.WeightUsed*100, 2) + "%|是|2|否|6 / 10",
+	}
+	for _, r := range text.Rules(res) {
+		if r.Term != "变化" {
+			wants = append(wants, r.Term+"|"+r.Text)
+		}
+	}
+	for _, want := range wants {
+		if !strings.Contains(all.String(), want) {
 			t.Errorf("说明 lacks %q", want)
 		}
 	}
@@ -436,13 +484,14 @@ func TestExcelLayout(t *testing.T) {
 		printTitles  string
 		keepColWider float64 // column A is at least this wide
 	}{
-		{"总榜", 3, 3, "'总榜'!$1:$3", 6},
-		{"分项排名", 4, 3, "'分项排名'!$1:$3", 12},
-		{"排名矩阵", 2, 4, "'排名矩阵'!$1:$4", 6},
-		{"前三后三", 2, 3, "'前三后三'!$1:$3", 12},
-		{"红黄旗", 2, 3, "'红黄旗'!$1:$3", 4},
-		{"历史", 3, 3, "'历史'!$1:$3", 12},
-		{"说明", 0, 2, "'说明'!$1:$2", 10},
+		{"总榜", 3, 3, "'总榜'!$3:$3", 6},
+		{"分项排名", 4, 3, "'分项排名'!$3:$3", 12},
+		{"排名矩阵", 2, 4, "'排名矩阵'!$A:$B,'排名矩阵'!$3:$4", 6},
+		{"前三后三", 2, 3, "'前三后三'!$3:$3", 8},
+		{"红黄旗", 2, 3, "'红黄旗'!$3:$3", 4},
+		{"数据核查", 1, 3, "'数据核查'!$3:$3", 8},
+		{"历史", 3, 3, "'历史'!$3:$3", 12},
+		{"说明", 0, 2, "", 10},
 	}
 	names := f.GetDefinedName()
 	for _, tt := range tests {
@@ -458,32 +507,39 @@ func TestExcelLayout(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 {
-				t.Errorf("page = size %d %s fit %dx%d, want A4 landscape 1 page wide",
-					*pl.Size, *pl.Orientation, *pl.FitToWidth, *pl.FitToHeight)
-			}
 			sp, err := f.GetSheetProps(tt.sheet)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if sp.FitToPage == nil || !*sp.FitToPage {
-				t.Errorf("fit to page is off")
+			// The sample's matrix prints on two pages across, at a scale;
+			// every other sheet one page wide.
+			fitted := tt.sheet != "排名矩阵"
+			if *pl.Size != 9 || *pl.Orientation != "landscape" || fitted && (*pl.FitToWidth != 1 || *pl.FitToHeight != 0) ||
+				!fitted && (*pl.AdjustTo < 70 || *pl.AdjustTo > 90) {
+				t.Errorf("page = size %d %s fit %dx%d scale %d", *pl.Size, *pl.Orientation, *pl.FitToWidth, *pl.FitToHeight, *pl.AdjustTo)
 			}
-			found := false
+			if sp.FitToPage == nil || *sp.FitToPage != fitted {
+				t.Errorf("fit to page is %v", sp.FitToPage)
+			}
+			titles := ""
 			for _, n := range names {
-				found = found || n.Name == "_xlnm.Print_Titles" && n.Scope == tt.sheet && n.RefersTo == tt.printTitles
+				if n.Name == "_xlnm.Print_Titles" && n.Scope == tt.sheet {
+					titles = n.RefersTo
+				}
 			}
-			if !found {
-				t.Errorf("no print titles %s in %+v", tt.printTitles, names)
+			if titles != tt.printTitles {
+				t.Errorf("print titles %q, want %q", titles, tt.printTitles)
 			}
 			if w, _ := f.GetColWidth(tt.sheet, "A"); w < tt.keepColWider {
 				t.Errorf("column A width %v", w)
 			}
 		})
 	}
-	// Chinese text needs about two width units a character.
-	if w, _ := f.GetColWidth("分项排名", "B"); w < 2*float64(len([]rune("1平方公里以上片区改造完成投资额"))) {
-		t.Errorf("分项排名 indicator column width %v is too narrow", w)
+	// The longest indicator name shrinks into a column of 30 rather than
+	// widen the printed page (Chinese text needs two units a character).
+	cell := cellName(t, 2, findRow(t, f, "分项排名", map[int]string{2: "1平方公里以上片区改造完成投资额"}))
+	if w, _ := f.GetColWidth("分项排名", "B"); w != 30 || !cellStyle(t, f, "分项排名", cell).Alignment.ShrinkToFit {
+		t.Errorf("分项排名 indicator column is %v wide, shrink %v", w, cellStyle(t, f, "分项排名", cell).Alignment.ShrinkToFit)
 	}
 }
 
@@ -621,7 +677,7 @@ func TestExcelSparse(t *testing.T) {
 	})
 	f := openExcel(t, writeExcel(t, silent))
 	row := findRow(t, f, "总榜", map[int]string{colOf(t, f, "总榜", "单位"): "磐安县"})
-	for name, want := range map[string]string{"排名": "—", "变化": "", "综合得分": "—", "档次": "—", "连续期数": ""} {
+	for name, want := range map[string]string{"排名": "—", "变化": "", "综合得分": "—", "档次": "不参与\n排名", "连续期数": "", "计分指标": "0/32"} {
 		if got, _ := f.GetCellValue("总榜", cellName(t, colOf(t, f, "总榜", name), row)); got != want {
 			t.Errorf("磐安县 %s = %q, want %q", name, got, want)
 		}
@@ -646,7 +702,7 @@ func TestExcelSparse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := openExcel(t, writeExcel(t, tt.res))
-			if len(f.GetSheetList()) != 6 { // no history: no 历史
+			if len(f.GetSheetList()) != 7 { // no history: no 历史
 				t.Errorf("sheets = %v", f.GetSheetList())
 			}
 		})

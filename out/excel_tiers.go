@@ -25,17 +25,17 @@ func writeTiers(s *sheet) {
 			s.Limit(col, w[0], w[1])
 		}
 	}
-	s.heading(last, "前三后三:每项参与排名指标的前、后档次单位及其数值,可直接用于会议通报。"+tierLegend(o))
-	s.headers(3, "分组", "指标", "单位(计量)",
-		fmt.Sprintf("前%d位(红旗)", o.Top), fmt.Sprintf("后%d位(黄旗)", o.Bottom), "未报送")
-	row := 4
+	names := text.TierLabels(o)
+	head := s.heading(last, "前三后三:每项参与排名指标的前、后档次单位及其数值,可直接用于会议通报。"+tierLegend(o), s.res.Month)
+	s.headers(head, "分组", "指标", "单位(计量)", names.Top+"(红旗)", names.Bottom+"(黄旗)", names.Missing)
+	row := head + 1
 	shown := lines
 	if cut := len(lines) - (s.MaxRows() - row + 1); cut > 0 {
 		shown = lines[:max(0, len(lines)-cut-1)] // and a row for the note
 	}
 	for _, l := range shown {
-		s.Text(1, row, l.ind.Group, styleKey{role: roleText})
-		s.Text(2, row, l.ind.Name, styleKey{role: roleText})
+		s.Text(1, row, l.ind.Group, styleKey{role: roleWrap})
+		s.Text(2, row, l.ind.Name, styleKey{role: roleWrap})
 		s.Text(3, row, l.ind.Unit, styleKey{role: roleCenter})
 		s.Text(4, row, l.top, styleKey{role: roleWrap, tier: l.topTier})
 		s.Text(5, row, l.worst, styleKey{role: roleWrap, tier: l.worstTier})
@@ -45,14 +45,16 @@ func writeTiers(s *sheet) {
 	if len(shown) < len(lines) {
 		s.overflow(row, last, fmt.Sprintf("注:共 %d 项指标,超出 Excel 单表 %d 行的上限,其余 %d 项未列出,见“分项排名”。", len(lines), s.MaxRows(), len(lines)-len(shown)))
 	}
-	// Rows of one height: the page is read across, indicator by indicator,
-	// and a ragged grid makes the eye lose its row.
-	s.SetLayout(xlsx.Layout{Cols: last, HeadRows: 3, KeepCols: 2, Uniform: true})
+	// Each row as tall as its longest list: the sample's lists of units
+	// without a figure run to four lines where its flags take two, and
+	// rows all as tall as the tallest would double the pages printed.
+	s.SetLayout(xlsx.Layout{Cols: last, TitleRows: head - 1, HeadRows: head, KeepCols: 2})
 }
 
 // tierWidths are the [min, max] widths of 前三后三's columns that have
-// them; the lists are lined up to their columns' widest.
-var tierWidths = [][2]float64{2: {12, 30}, 4: {24, 46}, 5: {24, 46}, 6: {12, 40}}
+// them; the lists are lined up to their columns' widest. Together they
+// print on a landscape page at 90 % or more.
+var tierWidths = [][2]float64{1: {8, 10}, 2: {10, 14}, 4: {24, 34}, 5: {24, 34}, 6: {12, 22}}
 
 // tierLine is a row of 前三后三: an indicator's lists of units, ready to
 // write.
@@ -97,20 +99,10 @@ func tierLines(res *rank.Result) []tierLine {
 // rest: ten names fill two or three lines of the column.
 const listMax = 10
 
-// readOut lists an indicator's units in a tier, in rank order, each with
-// its value at the indicator's precision. Units sharing a rank are named
-// together once: "婺城区、义乌市 100%(并列第1)".
-func readOut(ind rank.Indicator, tier rank.Tier) string {
-	parts := readOutParts(ind, tier)
-	if len(parts) == 0 {
-		return "—"
-	}
-	return strings.Join(parts, "、")
-}
-
-// readOutParts is readOut's list before it is joined: one part per rank
-// (text.ReadOut). A tie of more than listMax units names the first listMax
-// of them: "甲、乙、……等 1000 个单位 100%(并列第1)".
+// readOutParts lists an indicator's units in a tier, in rank order, each
+// with its value at the indicator's precision: one part per name
+// (text.ReadOut), so that lineUp may break a long tie between names. A tie
+// of more than listMax units names the first listMax of them.
 func readOutParts(ind rank.Indicator, tier rank.Tier) []string {
 	return text.ReadOut(ind, func(e rank.Entry) bool { return e.Tier == tier && e.Rank != nil },
 		func(e rank.Entry) string { return shownValue(ind, *e.Value) }, listMax)

@@ -48,7 +48,7 @@ func RobustTable(w io.Writer, res *rank.Result) error {
 	rows := [][]string{append([]string{"名次", "单位", "综合得分", "档次"}, robustHead(o)...)}
 	for _, r := range res.Overall {
 		if r.Rank != nil {
-			rows = append(rows, append([]string{overallPlace(r), r.Unit, scoreOr(r.Score), r.Tier.Label(o)}, robustCells(r.Robust)...))
+			rows = append(rows, append([]string{overallPlace(r), r.Unit, scoreOr(r.Score), text.StyleOf(r.Tier).Name(o)}, robustCells(r.Robust)...))
 		}
 	}
 	writeAligned(b, rows)
@@ -102,7 +102,7 @@ func provenance(res *rank.Result) string {
 // boardRows are the overall board's header and rows.
 func boardRows(res *rank.Result, moved bool) [][]string {
 	o := res.Rules
-	head := []string{"排名", "单位", scoreHead(o), "档次", fmt.Sprintf("前%d位", o.Top), "中间", fmt.Sprintf("后%d位", o.Bottom), "未报送"}
+	head := []string{"排名", "单位", text.ScoreHead(o), "档次", fmt.Sprintf("前%d位", o.Top), "中间", fmt.Sprintf("后%d位", o.Bottom), "未报送"}
 	if moved {
 		head = append(head[:1], append([]string{"变化"}, head[1:]...)...)
 	}
@@ -112,7 +112,7 @@ func boardRows(res *rank.Result, moved bool) [][]string {
 	rows := [][]string{head}
 	for i, r := range res.Overall {
 		t := res.Tally[i]
-		row := []string{overallPlace(r), r.Unit, boardScore(r.Score, o), r.Tier.Label(o),
+		row := []string{overallPlace(r), r.Unit, boardScore(r.Score, o), text.StyleOf(r.Tier).Name(o),
 			strconv.Itoa(t.Top), strconv.Itoa(t.Middle), strconv.Itoa(t.Bottom), strconv.Itoa(t.Missing)}
 		if moved {
 			row = append(row[:1], append([]string{rank.ChangeLabel(r.Change)}, row[1:]...)...)
@@ -208,7 +208,7 @@ func indicatorTable(b *strings.Builder, ind rank.Indicator, o rank.Options, move
 			missing = append(missing, e.Unit)
 			continue
 		}
-		row := []string{place(e), e.Unit, e.Display, e.Tier.Label(o)}
+		row := []string{place(e), e.Unit, e.Display, text.StyleOf(e.Tier).Name(o)}
 		if moved {
 			row = append(row, rank.ChangeLabel(e.Change))
 		}
@@ -220,14 +220,6 @@ func indicatorTable(b *strings.Builder, ind rank.Indicator, o rank.Options, move
 	if len(missing) > 0 {
 		fmt.Fprintf(b, "未报送:%s\n", strings.Join(missing, "、"))
 	}
-}
-
-// scoreHead heads the board's score column.
-func scoreHead(o rank.Options) string {
-	if o.Board == rank.TallyBoard {
-		return "红黄旗相抵"
-	}
-	return "综合得分"
 }
 
 // scoreShort names the score method and its scale.

@@ -25,7 +25,7 @@ func TestTableBoard(t *testing.T) {
 	for _, want := range []string{
 		"数据性质:2022-01、2022-02、2022-03 模拟;2022-04 公开报道\n",
 		"未参与总榜排名:\n  义乌市:计分指标不足(11/32,低于最低覆盖率 40%),不参与总榜排名\n  浦江县:",
-		"并列第4(倒数并列第3)  金东区      6     后3",
+		"并列第4(倒数并列第3)  金东区      6     后3位",
 	} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("table lacks %q", want)
@@ -40,7 +40,7 @@ func TestTableBoard(t *testing.T) {
 	}
 	res.AddRobust(rb)
 	robust := table()
-	head := "排名  变化  单位        综合得分  档次  前3位  中间  后3位  未报送  中位名次  名次区间(5%—95%)  居前3比例  居后3比例  边缘\n"
+	head := "排名  变化  单位        综合得分  档次    前3位  中间  后3位  未报送  中位名次  名次区间(5%—95%)  居前3比例  居后3比例  边缘\n"
 	if !strings.Contains(robust, head) || !strings.Contains(robust, "稳健性:200 次抽样") {
 		t.Errorf("robust board:\n%s", robust[:min(len(robust), 2000)])
 	}

@@ -104,3 +104,13 @@ func Summary(res *rank.Result) string {
 	}
 	return strings.Join(parts, ";") + "。"
 }
+
+// ScoreHead heads the column the overall board is ordered by: "综合得分",
+// or on the tally board "前3位减后3位项数".
+func ScoreHead(o rank.Options) string {
+	if o.Board == rank.TallyBoard {
+		l := TierLabels(o)
+		return l.Top + "减" + l.Bottom + "项数"
+	}
+	return "综合得分"
+}

@@ -29,7 +29,7 @@ func intro(res *rank.Result, n *Notice) []Block {
 			out = append(out, para(sentence(line)))
 		}
 	}
-	if note := ProvenanceNote(res); note != "" {
+	if note := noticeProvenance(res); note != "" {
 		out = append(out, para(note))
 	}
 	return out
@@ -43,42 +43,24 @@ func sentence(s string) string {
 	return s + "。"
 }
 
-// provenanceWords say what figures of each kind are.
-var provenanceWords = map[data.Provenance]string{
-	data.Simulated:   "为模拟数据,仅供演示,据此得出的名次变化和连续期数不反映实际情况",
-	data.Provisional: "为初步数据,可能修订",
-	data.Published:   "摘自公开报道,未公布的数字按未报送处理",
-}
-
-// ProvenanceNote says which periods shown are not official figures and
-// what follows from it: "说明:2022年1月、2月、3月为模拟数据,仅供演示,…。";
-// "" when all are official.
-func ProvenanceNote(res *rank.Result) string {
-	byKind := map[data.Provenance][]data.Month{}
-	var kinds []data.Provenance
+// noticeProvenance says which periods shown are not official figures, in
+// the report's words: "说明:2022年1—3月为模拟数据,仅供演示;2022年4月的数据
+// 取自公开报道,并非各单位正式报送。趋势与进退位仅作演示。"; "" when all are
+// official.
+func noticeProvenance(res *rank.Result) string {
 	months := make([]data.Month, 0, len(res.Provenance))
 	for m := range res.Provenance {
 		months = append(months, m)
 	}
 	slices.Sort(months)
-	for _, m := range months {
-		k := res.Provenance[m]
-		if _, ok := provenanceWords[k]; !ok {
-			continue
-		}
-		if byKind[k] == nil {
-			kinds = append(kinds, k)
-		}
-		byKind[k] = append(byKind[k], m)
-	}
-	var parts []string
-	for _, k := range kinds {
-		parts = append(parts, strings.Join(data.MonthLabels(byKind[k]), "、")+provenanceWords[k])
-	}
-	if len(parts) == 0 {
+	note := ProvenanceNote(months, res.Provenance)
+	if note == "" {
 		return ""
 	}
-	return "说明:" + strings.Join(parts, ";") + "。"
+	if res.Simulated() {
+		note += trendDemo + "。"
+	}
+	return "说明:" + note
 }
 
 // overview is 总体情况: what was compared, the overall board's top and

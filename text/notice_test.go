@@ -227,7 +227,7 @@ func TestNoticeStructure(t *testing.T) {
 	if len(n.Appendices) != 1 || n.Appendices[0].Body[1].Table.Rows[0][2] != "2022年4月\uff0c城市更新!D7" {
 		t.Errorf("appendix: %+v", n.Appendices)
 	}
-	note := "说明\uff1a2022年1月、2月为模拟数据\uff0c仅供演示"
+	note := "说明\uff1a2022年1—2月为模拟数据\uff0c仅供演示"
 	if !strings.Contains(n.Body[2].Text+n.Body[1].Text, note) {
 		t.Errorf("no provenance note: %q", n.Body[1].Text)
 	}

@@ -64,7 +64,18 @@ func SimulatedNote(res *rank.Result) string {
 	if len(ms) == 0 {
 		return ""
 	}
-	return Months(ms) + "为模拟数据"
+	return Months(ms) + provenanceSays[data.Simulated]
+}
+
+// trendDemo is what follows from simulated months in a report.
+const trendDemo = "趋势与进退位仅作演示"
+
+// provenanceSays is what is said of the months of each kind that is not
+// official, after their names.
+var provenanceSays = map[data.Provenance]string{
+	data.Simulated:   "为模拟数据",
+	data.Provisional: "为初步数据,可能修订",
+	data.Published:   "的数据取自公开报道,并非各单位正式报送",
 }
 
 // SimulatedBanner is the warning at the top of a report that shows
@@ -77,18 +88,17 @@ func SimulatedBanner(res *rank.Result) string {
 	if res.Provenance[res.Month] == data.Simulated {
 		return SimulatedNote(res) + ",仅供演示;本期排名、趋势与进退位均不反映实际情况。"
 	}
-	return SimulatedNote(res) + ",仅供演示;趋势与进退位仅作演示。"
+	return SimulatedNote(res) + ",仅供演示;" + trendDemo + "。"
 }
 
 // ProvenanceNotes are the smaller notes on provisional periods and on
 // periods taken from public reports.
 func ProvenanceNotes(res *rank.Result) []string {
 	var out []string
-	if ms := monthsOf(res, data.Provisional); len(ms) > 0 {
-		out = append(out, Months(ms)+"为初步数据,可能修订。")
-	}
-	if ms := monthsOf(res, data.Published); len(ms) > 0 {
-		out = append(out, Months(ms)+"的数据取自公开报道,并非各单位正式报送。")
+	for _, k := range []data.Provenance{data.Provisional, data.Published} {
+		if ms := monthsOf(res, k); len(ms) > 0 {
+			out = append(out, Months(ms)+provenanceSays[k]+"。")
+		}
 	}
 	return out
 }
@@ -116,4 +126,48 @@ func PreviousNote(res *rank.Result) string {
 		return "上期(" + res.Previous.Label() + ")为初步数据,进退位可能随修订变化"
 	}
 	return ""
+}
+
+// ProvenanceNote is the note for a table that shows periods (oldest
+// first) of which some are not official, in the words of the report's
+// notes: "2022年1—3月为模拟数据,仅供演示;2022年4月的数据取自公开报道,并非
+// 各单位正式报送。"; "" when every period shown is official. prov holds the
+// periods that are not (rank.Result.Provenance).
+func ProvenanceNote(periods []data.Month, prov map[data.Month]data.Provenance) string {
+	var parts []string
+	for _, k := range []data.Provenance{data.Simulated, data.Provisional, data.Published} {
+		var ms []data.Month
+		for _, m := range periods {
+			if prov[m] == k {
+				ms = append(ms, m)
+			}
+		}
+		if len(ms) == 0 {
+			continue
+		}
+		s := Months(ms) + provenanceSays[k]
+		if k == data.Simulated {
+			s += ",仅供演示"
+		}
+		parts = append(parts, s)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, ";") + "。"
+}
+
+// Provenances states the 数据性质 of every period: "2022年1—3月:模拟;2022年
+// 4月:公开报道".
+func Provenances(periods []data.Month, prov map[data.Month]data.Provenance) string {
+	var parts []string
+	for i := 0; i < len(periods); {
+		j := i + 1
+		for j < len(periods) && periods[j] == periods[j-1].Next() && prov[periods[j]] == prov[periods[i]] {
+			j++
+		}
+		parts = append(parts, Months(periods[i:j])+":"+prov[periods[i]].Label())
+		i = j
+	}
+	return strings.Join(parts, ";")
 }

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -14,14 +13,29 @@ import (
 type Layout struct {
 	// Cols are the columns 1..Cols that get widths.
 	Cols int
-	// HeadRows are the title and header rows: frozen on screen and
-	// repeated at the top of every printed page.
-	HeadRows int
-	// KeepCols are the columns frozen on the left.
+	// HeadRows are the title and header rows, frozen on screen. Those
+	// below the first TitleRows (the title and its notes, printed on the
+	// first page only) are repeated at the top of every printed page.
+	HeadRows, TitleRows int
+	// KeepCols are the columns frozen on the left; on a sheet printed
+	// at a Scale, they are repeated at the left of every page.
 	KeepCols int
 	// Uniform gives every row below the head rows the same height: that
 	// of the row with the most wrapped lines.
 	Uniform bool
+	// RowHeight, when above 0, is the height in points of the rows below
+	// the head rows that have none of their own. It makes a sheet with
+	// rows kept together (Keep) print as planned, whatever height a
+	// reader's fonts would give a row.
+	RowHeight float64
+	// PrintCols, when above 0, are the columns printed, 1..PrintCols: a
+	// remark column after them is for the screen, and would shrink the
+	// printed table to fit it.
+	PrintCols int
+	// Scale, when above 0, prints the sheet at Scale per cent, across as
+	// many pages as it needs, breaking where BreakCol asked. Otherwise
+	// the printed columns are fitted to one page across.
+	Scale int
 }
 
 // bodyPoints is the size of the type the column widths are for.
@@ -54,7 +68,7 @@ func (s *Sheet[K]) setup() {
 		s.Fail(f.AutoFilter(s.name, s.ref(r[0], r[1])+":"+s.ref(r[2], r[3]), nil))
 	}
 	s.panes()
-	s.print()
+	s.print(widths)
 }
 
 // widths sets the columns' widths, and returns them by column: as wide as
@@ -87,8 +101,7 @@ func (s *Sheet[K]) widths() []float64 {
 	return widths
 }
 
-// panes freezes the head rows and the kept columns, and prints the head
-// rows on every page.
+// panes freezes the head rows and the kept columns.
 func (s *Sheet[K]) panes() {
 	l := s.lay
 	if l.HeadRows <= 0 {
@@ -102,29 +115,6 @@ func (s *Sheet[K]) panes() {
 		Freeze: true, XSplit: l.KeepCols, YSplit: l.HeadRows,
 		TopLeftCell: s.ref(l.KeepCols+1, l.HeadRows+1), ActivePane: pane,
 	}))
-	s.Fail(s.b.f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", Scope: s.name,
-		RefersTo: fmt.Sprintf("'%s'!$1:$%d", s.name, l.HeadRows),
-	}))
-}
-
-// print sets the page: A4 landscape, one page wide and as many pages tall
-// as needed, narrow margins, the book's footer.
-func (s *Sheet[K]) print() {
-	f := s.b.f
-	a4, landscape, wide, tall := 9, "landscape", 1, 0
-	s.Fail(f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall,
-	}))
-	fit := true
-	s.Fail(f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	left, right, top, bottom, hdr, ftr, centre := 0.4, 0.4, 0.5, 0.6, 0.3, 0.3, true
-	s.Fail(f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
-		Left: &left, Right: &right, Top: &top, Bottom: &bottom, Header: &hdr, Footer: &ftr, Horizontally: &centre,
-	}))
-	if footer := s.b.opts.Footer; footer != nil {
-		s.Fail(f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddFooter: footer(s.name)}))
-	}
 }
 
 // rowHeights works out the height of every row from those asked for and
@@ -142,6 +132,7 @@ func (s *Sheet[K]) rowHeights(widths []float64) {
 	s.rowHeight = map[int]float64{}
 	for row, h := range s.heights {
 		s.rowHeight[row] = min(h, excelize.MaxRowHeight)
+		s.lastSized = max(s.lastSized, row)
 	}
 	most := 1.0
 	for row, ws := range s.wraps {
@@ -157,6 +148,7 @@ func (s *Sheet[K]) rowHeights(widths []float64) {
 		}
 		if n > 1 {
 			s.rowHeight[row] = lineHeightOf(n)
+			s.lastSized = max(s.lastSized, row)
 		}
 		if row > s.lay.HeadRows {
 			most = max(most, n)

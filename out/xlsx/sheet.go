@@ -35,6 +35,10 @@ type Sheet[K Key] struct {
 	merges [][4]int
 	// filter is the autofilter range (c1, r1, c2, r2), if any.
 	filter *[4]int
+	// keeps are the blocks of rows to print on one page (Keep), and
+	// colBreaks the columns to break the pages before (BreakCol).
+	keeps     [][2]int
+	colBreaks []int
 	// styles and strs remember the last style and string of each column:
 	// rows repeat their neighbours', and a map lookup per cell would cost
 	// more than writing the cell.
@@ -49,7 +53,9 @@ type Sheet[K Key] struct {
 	// bodyHeight that of every row below the head rows (Layout.Uniform).
 	rowHeight  map[int]float64
 	bodyHeight float64
-	colNames   []string
+	// lastSized is the last row in rowHeight.
+	lastSized int
+	colNames  []string
 }
 
 // lastStyle is a column's last style key and its style.
@@ -222,23 +228,46 @@ func (s *Sheet[K]) SetLayout(l Layout) {
 // AddChart anchors a chart at a cell, then lets edit change the chart's
 // XML for what excelize cannot say (nil leaves it). Add it after the cells
 // it covers and before the sheet is done: excelize places the chart's
-// corners by the column widths it knows, the default ones.
-func (s *Sheet[K]) AddChart(col, row int, c *excelize.Chart, edit func(xml []byte) []byte) {
+// corners by the column widths it knows, the default ones, and by the
+// default row height, which the rows it covers are then given, so that
+// every reader draws it at its size (LibreOffice draws an empty row less
+// tall). It returns the last row the chart covers.
+func (s *Sheet[K]) AddChart(col, row int, c *excelize.Chart, edit func(xml []byte) []byte) int {
 	b := s.b
+	last := row + int(math.Ceil(float64(c.Dimension.Height)/defaultRowPixels)) - 1
+	for r := row; r <= last; r++ {
+		s.heights[r] = defaultRowPoints
+	}
+	s.touch(col, last)
 	b.fail(b.f.AddChart(s.name, s.ref(col, row), c))
 	if b.err != nil {
-		return
+		return last
 	}
 	b.charts++
 	part := fmt.Sprintf("xl/charts/chart%d.xml", b.charts)
 	doc, ok := b.f.Pkg.Load(part)
 	if !ok {
 		b.fail(fmt.Errorf("找不到图表 %s", part))
-		return
+		return last
 	}
 	if edit != nil {
 		b.f.Pkg.Store(part, edit(doc.([]byte)))
 	}
+	return last
+}
+
+// A row of the default height, 15 points, is 18 pixels to excelize when
+// it anchors a chart (its convertRowHeightToPixels), though 20 on a
+// screen: a chart covers Height/18 rows, and readers draw it that tall.
+const (
+	defaultRowPoints = 15
+	defaultRowPixels = 18
+)
+
+// ChartPoints is the height, in points, at which readers draw a chart of
+// the given nominal height in pixels.
+func ChartPoints(pixels float64) float64 {
+	return pixels / defaultRowPixels * defaultRowPoints
 }
 
 // touch extends the used range to a cell.

@@ -78,10 +78,7 @@ func (s *Sheet[K]) rewrite(doc []byte, w io.Writer) error {
 // strings by their index in the shared string table, numbers in excelize's
 // format, a custom height where the row has one.
 func (s *Sheet[K]) emit(x *xmlOut, row int, cells []cell) {
-	h := s.rowHeight[row]
-	if row > s.lay.HeadRows && s.bodyHeight > 0 {
-		h = s.bodyHeight
-	}
+	h := s.height(row)
 	if len(cells) == 0 && h == 0 {
 		return
 	}
