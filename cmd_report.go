@@ -24,6 +24,10 @@ type ReportOptions struct {
 	Out       string    // the output folder
 	Timings   bool      // print how long each stage took
 	Open      bool      // open the HTML in the default browser when done
+	Quiet     bool      // --quiet: no progress line
+	// progressAfter is how long a run goes before a terminal shows its
+	// progress (progressDelay; tests set 0).
+	progressAfter time.Duration
 	Draws     drawPlan  // --robust and --seed
 	Generated time.Time // shown in the outputs: SOURCE_DATE_EPOCH, or now
 }
@@ -44,6 +48,7 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 			outFlag("report", "输出目录"),
 			&cli.BoolFlag{Name: "timings", Usage: "在标准错误输出各阶段耗时(读取、排名、HTML、Excel、JSON)"},
 			&cli.BoolFlag{Name: "open", Usage: "完成后用默认浏览器打开 HTML 报告"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "不显示进度(运行超过约 1 秒时,在终端的标准错误显示读取、排名、写出的进度)"},
 			&cli.IntFlag{Name: flagRobust, Value: rank.DefaultDraws, Usage: "稳健性分析的抽样次数,给出总榜名次区间;0 为不做。" +
 				"未指定时单位数 × 指标数超过 10 万(如全国规模)自动不做"},
 			seedFlag()),
@@ -52,7 +57,8 @@ leaderboard-<期间>.xlsx(会议用 Excel 汇总表)和 leaderboard-<期间>.jso
 }
 
 func parseReport(c *cli.Context) (ReportOptions, error) {
-	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Open: c.Bool("open")}
+	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Open: c.Bool("open"),
+		Quiet: c.Bool("quiet"), progressAfter: progressDelay}
 	var err error
 	if o.Inputs, o.Rules, err = parseRanked(c); err != nil {
 		return o, err
@@ -90,7 +96,10 @@ func reportOutputs(generated time.Time) []reportOutput {
 // whole.
 func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) error {
 	clock := newStopwatch()
-	res, err := o.rankTimed(clock, stderr)
+	prog := startProgress(stderr, o.Quiet, o.progressAfter)
+	defer prog.finish()
+	stderr = prog.writer(stderr)
+	res, err := o.rankTimed(clock, prog, stderr)
 	if err != nil {
 		return err
 	}
@@ -99,10 +108,15 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 	b := out.NewBatch()
 	paths := make([]string, len(outputs))
 	took := make([]time.Duration, len(outputs))
+	stages := make([]string, len(outputs))
 	for i, r := range outputs {
-		paths[i] = base + r.ext
-		b.Add(paths[i], timed(&took[i], func(w io.Writer) error { return r.write(w, res) }))
+		paths[i], stages[i] = base+r.ext, r.stage
+		b.Add(paths[i], timed(&took[i], func(w io.Writer) error {
+			defer prog.did(r.stage)
+			return r.write(w, res)
+		}))
 	}
+	prog.begin("写出", stages...)
 	if err := refuseInputs(paths, o.Files); err != nil {
 		return err
 	}
@@ -110,6 +124,7 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 		return err
 	}
 	clock.lap("写出")
+	prog.finish()
 	for i, r := range outputs {
 		fmt.Fprintln(stdout, paths[i])
 		clock.note(r.stage, took[i])
@@ -127,22 +142,28 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 }
 
 // rankTimed loads, ranks, checks and runs the robustness draws, timing
-// each stage.
-func (o ReportOptions) rankTimed(clock *stopwatch, stderr io.Writer) (*rank.Result, error) {
+// each stage and showing it on the progress line.
+func (o ReportOptions) rankTimed(clock *stopwatch, prog *progress, stderr io.Writer) (*rank.Result, error) {
+	if prog != nil {
+		o.Read.Progress = prog.files
+	}
 	ds, err := o.load(stderr)
 	if err != nil {
 		return nil, err
 	}
 	clock.lap("读取")
+	prog.begin("排名")
 	res, err := rank.Compute(ds, o.Rules)
 	clock.lap("排名")
 	if err != nil {
 		return nil, err
 	}
+	prog.begin("核查")
 	if err := checked(ds, res, o.Strict, stderr); err != nil {
 		return nil, err
 	}
 	clock.lap("核查")
+	prog.begin("稳健性分析")
 	err = o.Draws.add(ds, res, o.Rules, stderr)
 	clock.lap("稳健性")
 	return res, err

@@ -27,6 +27,10 @@ type Options struct {
 	// MaxSheetSize refuses a workbook with a worksheet (or shared-string
 	// table) that unpacks past this many bytes (0: DefaultMaxSheetSize).
 	MaxSheetSize int64
+	// Progress, when set, is told how many of the files Load reads are
+	// done: once with 0 before the first, then as each one finishes.
+	// Calls come one at a time, done increasing.
+	Progress func(done, total int)
 }
 
 func (o Options) maxUnzip() int64 {
@@ -67,12 +71,14 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 		errs, warns ErrorList
 	}
 	results := make([]result, len(files))
+	finished := opts.counter(len(files))
 	var g errgroup.Group // reading never fails here: problems are collected
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, path := range files {
 		g.Go(func() error {
 			ps, warns, errs := readFile(path, opts)
 			results[i] = result{ps, errs, warns}
+			finished()
 			return nil
 		})
 	}
