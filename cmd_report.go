@@ -24,12 +24,14 @@ type ReportOptions struct {
 	Out       string    // the output folder
 	Timings   bool      // print how long each stage took
 	Open      bool      // open the HTML in the default browser when done
-	Quiet     bool      // --quiet: no progress line
+	Draws     drawPlan  // --robust and --seed
+	Generated time.Time // shown in the outputs: SOURCE_DATE_EPOCH, or now
+
+	// Quiet (--quiet) turns the progress line off.
+	Quiet bool
 	// progressAfter is how long a run goes before a terminal shows its
 	// progress (progressDelay; tests set 0).
 	progressAfter time.Duration
-	Draws     drawPlan  // --robust and --seed
-	Generated time.Time // shown in the outputs: SOURCE_DATE_EPOCH, or now
 }
 
 // errNoECharts is the warning of a build without the ECharts bundle,
