@@ -100,7 +100,10 @@ func run(c config) error {
 			return fmt.Errorf("%s: %w", bc.name, err)
 		}
 		rows = append(rows, r)
-		if bc.name == c.agreeCase && r.peerOut != "" {
+		if r.peerErr != "" {
+			notes = append(notes, fmt.Sprintf("对照脚本在 %s 失败:%s", bc.name, r.peerErr))
+		}
+		if bc.name == c.agreeCase && r.peerRuns > 0 {
 			notes = append(notes, agreement(r.shaipinOut, r.peerOut))
 		}
 		r.cleanup()

@@ -30,6 +30,7 @@ type result struct {
 	html, xlsx, json     int64
 	others               float64 // CPU share other processes took while timed; <0 unknown
 	shaipinOut, peerOut  string  // output folders of the last runs
+	peerErr              string  // why the peer failed, if it did
 }
 
 // cleanup removes the case's output folders.
@@ -80,9 +81,11 @@ func measure(c config, bc benchCase, python string) (result, error) {
 	r.stages = stages(r.shaipin.out)
 	r.html, r.xlsx, r.json = sizeOf(r.shaipinOut, ".html"), sizeOf(r.shaipinOut, ".xlsx"), sizeOf(r.shaipinOut, ".json")
 	if python != "" {
-		err = r.measurePeer(c, python, paths)
+		if err := r.measurePeer(c, python, paths); err != nil {
+			r.peerErr = err.Error()
+		}
 	}
-	return r, err
+	return r, nil
 }
 
 // measurePeer times the peer script on the case's workbooks.

@@ -142,7 +142,7 @@ def with_change(df, key):
     periods = sorted(df["period"].unique())
     prev = dict(zip(periods[1:], periods[:-1]))
     before = df[key + ["period", "rank"]].rename(columns={"rank": "prev_rank", "period": "prev"})
-    df = df.assign(prev=df["period"].map(prev)).merge(before, on=key + ["prev"], how="left")
+    df = df.assign(prev=df["period"].map(prev).astype(object)).merge(before, on=key + ["prev"], how="left")
     df["change"] = df["prev_rank"] - df["rank"]
     return df.drop(columns=["prev", "prev_rank"])
 
