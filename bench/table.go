@@ -35,12 +35,12 @@ func printReport(w io.Writer, c config, load string, rows []result, notes []stri
 			r.peerTime(), r.speedup(), r.peerCheck())
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| 规模 | 各阶段(shaipin --timings,中位数那次) | HTML | Excel | JSON | CPU 时间 shaipin / 下限 | 下限内存 | 对照脚本内存 | 其他进程占用 CPU |")
+	fmt.Fprintln(w, "| 规模 | 各阶段(shaipin --timings,中位数那次) | HTML | Excel | JSON | CPU 时间 shaipin / 下限 | 下限内存 | 对照脚本 CPU 时间、内存 | 其他进程占用 CPU |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
 		peerMem := "—"
 		if r.peerRuns > 0 {
-			peerMem = fmt.Sprintf("%.0f MB", r.peer.rssMB)
+			peerMem = fmt.Sprintf("%s,%.0f MB", secs(r.peer.cpu), r.peer.rssMB)
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s / %s | %.0f MB | %s | %s |\n", r.bc.name, r.stages,
 			human(r.html), human(r.xlsx), human(r.json), secs(r.shaipin.cpu), secs(r.floor.cpu), r.floor.rssMB, peerMem, percent(r.others))
