@@ -74,11 +74,16 @@ fuzz:
 		$(GO) test ./data -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s || exit 1; \
 	done
 
-# Generates the synthetic city/province/national workbooks (cached in
-# testdata/bench), runs the report on each and prints the table for the
-# README; then the rank benchmarks.
+# Generates the realistic city/province/national workbooks (cached in
+# testdata/bench), times the read floor, `shaipin report` and the pandas +
+# openpyxl peer (bench/peer.py; skipped with a note without pandas) on each,
+# BENCH_N runs each (median), and prints the tables for the README; then
+# the package benchmarks. BENCH_CASES picks cases (city,province-1,…).
+BENCH_N      ?= 3
+BENCH_PEER_N ?= 1
+BENCH_CASES  ?=
 bench: build
-	$(GO) run ./bench -bin ./shaipin -dir testdata/bench
+	$(GO) run ./bench -bin ./shaipin -dir testdata/bench -n $(BENCH_N) -peer-n $(BENCH_PEER_N) -case "$(BENCH_CASES)"
 	$(GO) test -run '^$$' -bench . -benchmem ./rank/
 	SHAIPIN_BENCH_DIR=$(CURDIR)/testdata/bench $(GO) test -run '^$$' -bench Excel -benchmem ./out/
 	SHAIPIN_BENCH_DIR=$(CURDIR)/testdata/bench $(GO) test -run '^$$' -bench 'PageSpeed|WriteScale' -benchtime 3x ./charts/

@@ -33,6 +33,12 @@ type ReportOptions struct {
 	// Map is a boundary map (GeoJSON) the HTML draws instead of the tile
 	// map; MapNote is printed under it (its 审图号).
 	Map, MapNote string
+
+	// Quiet (--quiet) turns the progress line off.
+	Quiet bool
+	// progressAfter is how long a run goes before a terminal shows its
+	// progress (progressDelay; tests set 0).
+	progressAfter time.Duration
 }
 
 // errNoECharts is the warning of a build without the ECharts bundle,
@@ -55,6 +61,7 @@ func reportCommand() *cli.Command {
 			forceFlag(),
 			&cli.BoolFlag{Name: "timings", Usage: "在标准错误输出各阶段耗时(读取、排名、HTML、Excel、JSON)"},
 			&cli.BoolFlag{Name: "open", Usage: "完成后用默认浏览器打开 HTML 报告"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "不显示进度(运行超过约 1 秒时,在终端的标准错误显示读取、排名、写出的进度)"},
 			&cli.IntFlag{Name: flagRobust, Value: rank.DefaultDraws, Usage: "稳健性分析的抽样次数,给出总榜名次区间;0 为不做。" +
 				"未指定时单位数 × 指标数超过 10 万(如全国规模)自动不做"},
 			seedFlag(),
@@ -66,7 +73,7 @@ func reportCommand() *cli.Command {
 
 func parseReport(c *cli.Context) (ReportOptions, error) {
 	o := ReportOptions{Out: c.String(flagOut), Timings: c.Bool("timings"), Open: c.Bool("open"), Force: c.Bool(flagForce),
-		Map: c.String("map"), MapNote: c.String("map-note")}
+		Map: c.String("map"), MapNote: c.String("map-note"), Quiet: c.Bool("quiet"), progressAfter: progressDelay}
 	var err error
 	if o.Name, err = out.ParseNamePattern(c.String(flagName)); err != nil {
 		return o, usageError{fmt.Errorf("--%s %w", flagName, err)}
@@ -110,6 +117,9 @@ func reportOutputs(generated time.Time, geo *charts.GeoMap) []reportOutput {
 // whole.
 func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) error {
 	clock := newStopwatch()
+	prog := startProgress(stderr, o.Quiet, o.progressAfter)
+	defer prog.finish()
+	stderr = prog.writer(stderr)
 	var geo *charts.GeoMap
 	if o.Map != "" {
 		var err error
@@ -117,7 +127,7 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 			return err
 		}
 	}
-	res, ds, err := o.rankTimed(clock, stderr)
+	res, ds, err := o.rankTimed(clock, prog, stderr)
 	if err != nil {
 		return err
 	}
@@ -129,15 +139,21 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 	b := out.NewBatch(out.Guard{Command: "report", Inputs: append(slices.Clone(o.Files), ds.Sources...), Force: o.Force})
 	paths := make([]string, len(outputs))
 	took := make([]time.Duration, len(outputs))
+	stages := make([]string, len(outputs))
 	for i, r := range outputs {
-		paths[i] = filepath.Join(o.Out, o.Name.Name(res.Title, res.Month, r.ext))
-		b.Add(paths[i], timed(&took[i], func(w io.Writer) error { return r.write(w, res) }))
+		paths[i], stages[i] = filepath.Join(o.Out, o.Name.Name(res.Title, res.Month, r.ext)), r.stage
+		b.Add(paths[i], timed(&took[i], func(w io.Writer) error {
+			defer prog.did(r.stage)
+			return r.write(w, res)
+		}))
 	}
 	paths = append(paths, addNotice(b, o.Out, res)...)
+	prog.begin("写出", stages...)
 	if err := commit(ctx, b); err != nil {
 		return err
 	}
 	clock.lap("写出")
+	prog.finish()
 	for i, r := range outputs {
 		fmt.Fprintln(stdout, paths[i])
 		clock.note(r.stage, took[i])
@@ -158,22 +174,28 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 }
 
 // rankTimed loads, ranks, checks and runs the robustness draws, timing
-// each stage.
-func (o ReportOptions) rankTimed(clock *stopwatch, stderr io.Writer) (*rank.Result, *data.Dataset, error) {
+// each stage and showing it on the progress line.
+func (o ReportOptions) rankTimed(clock *stopwatch, prog *progress, stderr io.Writer) (*rank.Result, *data.Dataset, error) {
+	if prog != nil {
+		o.Read.Progress = prog.files
+	}
 	ds, err := o.load(stderr)
 	if err != nil {
 		return nil, nil, err
 	}
 	clock.lap("读取")
+	prog.begin("排名")
 	res, err := rank.Compute(ds, o.Rules)
 	clock.lap("排名")
 	if err != nil {
 		return nil, nil, err
 	}
+	prog.begin("核查")
 	if err := checked(ds, res, o.Strict, stderr); err != nil {
 		return nil, nil, err
 	}
 	clock.lap("核查")
+	prog.begin("稳健性分析")
 	err = o.Draws.add(ds, res, o.Rules, stderr)
 	clock.lap("稳健性")
 	return res, ds, err

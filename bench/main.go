@@ -1,164 +1,116 @@
-// Command bench measures shaipin at the three scales of synth (city,
-// province, national) on workbooks shaped like the ones offices send. It
-// generates them (cached per scale; synth regenerates a cache that another
-// generator version wrote), runs `shaipin report --timings` on each, and
-// prints wall time, peak RSS, stage times, output sizes and the read floor
-// — the time excelize alone takes to read every cell of the same files —
-// as a Markdown table.
+// Command bench measures shaipin on workbooks shaped like the ones offices
+// send (synth), at four sizes: a city (10 × 60, 12 months), a province
+// (90 × 200) with its latest month alone and with 24 months, and the
+// nation (2,844 × 300, one month). For each it times, in fresh processes
+// and alternately, the read floor (see floor.go), `shaipin report` and
+// the pandas + openpyxl peer (peer.py), takes medians of N runs, and
+// prints Markdown tables: time against the floor and the target
+// (≤ 1.25 × floor + 0.1 s), peak memory against its target, the speed-up
+// over the peer (target ≥ 10×), stage times and output sizes. Whether the
+// machine was idle is printed with them: load average before the run and
+// the CPU other processes took while it ran.
 //
-//	go run ./bench -bin ./shaipin -dir testdata/bench
+//	go run ./bench -bin ./shaipin -dir testdata/bench -n 3
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"runtime"
-	"sort"
+	"slices"
 	"strings"
-	"sync"
-	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"shaipin/synth"
 )
 
+// benchCase is one row of the table: the latest periods of a scale.
+type benchCase struct {
+	name    string
+	scale   synth.Scale
+	periods int     // the scale's latest periods measured
+	rssMB   float64 // peak-memory target; 0: none
+	targets bool    // the time and peer targets apply
+}
+
+// cases are the rows, smallest first.
+var cases = []benchCase{
+	{name: "city", scale: synth.City, periods: 12},
+	{name: "province-1", scale: synth.Province, periods: 1, rssMB: 150, targets: true},
+	{name: "province-24", scale: synth.Province, periods: 24, rssMB: 150, targets: true},
+	{name: "national", scale: synth.National, periods: 1, rssMB: 500, targets: true},
+}
+
+// config is the command line.
+type config struct {
+	bin, dir, only  string
+	runs, peerRuns  int
+	python, peer    string
+	agreeCase, self string
+}
+
 func main() {
-	bin := flag.String("bin", "./shaipin", "the shaipin binary to measure")
-	dir := flag.String("dir", "testdata/bench", "where generated workbooks are cached")
-	only := flag.String("scale", "", "measure only this scale (city, province, national)")
+	if len(os.Args) > 1 && os.Args[1] == floorCommand {
+		if err := readFloor(os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "floor:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	var c config
+	flag.StringVar(&c.bin, "bin", "./shaipin", "the shaipin binary to measure")
+	flag.StringVar(&c.dir, "dir", "testdata/bench", "where generated workbooks are cached")
+	flag.StringVar(&c.only, "case", "", "measure only these cases, comma-separated (city, province-1, province-24, national)")
+	flag.IntVar(&c.runs, "n", 3, "timed runs of the floor and of shaipin per case (the median is shown)")
+	flag.IntVar(&c.peerRuns, "peer-n", 1, "timed runs of the peer per case; 0 skips the peer")
+	flag.StringVar(&c.python, "python", "", "the Python with pandas and openpyxl (default: the first of python3, /usr/bin/python3 that has them)")
+	flag.StringVar(&c.peer, "peer", "bench/peer.py", "the peer script")
+	flag.StringVar(&c.agreeCase, "agree", "city", "the case whose ranks are compared between the peer and shaipin; empty: none")
 	flag.Parse()
-	if err := run(*bin, *dir, *only); err != nil {
+	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-type row struct {
-	scale            synth.Scale
-	files            int
-	floor, wall      time.Duration
-	rssMB            float64
-	stages           string
-	html, xlsx, json int64
-}
-
-func run(bin, dir, only string) error {
-	var rows []row
-	for _, s := range synth.Scales {
-		if only != "" && s.Name != only {
+func run(c config) error {
+	if c.runs < 1 {
+		return fmt.Errorf("-n %d: at least one run", c.runs)
+	}
+	var err error
+	if c.self, err = os.Executable(); err != nil {
+		return err
+	}
+	if c.bin, err = filepath.Abs(c.bin); err != nil {
+		return err
+	}
+	py, why := findPython(c.python)
+	if c.peerRuns == 0 {
+		py, why = "", "-peer-n 0"
+	}
+	idle := sampleLoad()
+	var rows []result
+	var notes []string
+	for _, bc := range cases {
+		if c.only != "" && !slices.Contains(strings.Split(c.only, ","), bc.name) {
 			continue
 		}
-		fmt.Fprintf(os.Stderr, "生成 %s 数据……\n", s.Name)
-		paths, err := synth.Generate(filepath.Join(dir, s.Name), s, 1)
+		r, err := measure(c, bc, py)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", bc.name, err)
 		}
-		floor, err := readFloor(paths)
-		if err != nil {
-			return err
-		}
-		out, err := os.MkdirTemp("", "shaipin-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(out)
-		args := append([]string{"report", "--timings", "-o", out}, paths...)
-		cmd := exec.Command(bin, args...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1700000000")
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("%s: %v\n%s", s.Name, err, stderr.String())
-		}
-		wall := time.Since(start)
-		r := row{scale: s, files: len(paths), floor: floor, wall: wall, rssMB: peakMB(cmd.ProcessState), stages: stages(stderr.String())}
-		r.html, r.xlsx, r.json = sizeOf(out, ".html"), sizeOf(out, ".xlsx"), sizeOf(out, ".json")
 		rows = append(rows, r)
+		if r.peerErr != "" {
+			notes = append(notes, fmt.Sprintf("对照脚本在 %s 失败:%s", bc.name, r.peerErr))
+		}
+		if bc.name == c.agreeCase && r.peerRuns > 0 {
+			notes = append(notes, agreement(r.shaipinOut, r.peerOut))
+		}
+		r.cleanup()
 	}
-	fmt.Printf("机器:%d 核,%s/%s,%s\n\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
-	fmt.Println("| 规模 | 文件 | 读取下限 | 总耗时 | 超出下限 | 峰值内存 | 各阶段 | HTML | Excel | JSON |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
-	for _, r := range rows {
-		over := float64(r.wall-r.floor) / float64(r.floor) * 100
-		fmt.Printf("| %s %d×%d | %d | %.2fs | %.2fs | %+.0f%% | %.0f MB | %s | %s | %s | %s |\n",
-			r.scale.Name, r.scale.Units, r.scale.Indicators, r.files, r.floor.Seconds(), r.wall.Seconds(), over, r.rssMB,
-			r.stages, human(r.html), human(r.xlsx), human(r.json))
+	if py == "" {
+		notes = append(notes, "对照脚本未运行:"+why+"。")
 	}
+	printReport(os.Stdout, c, idle, rows, notes)
 	return nil
-}
-
-// readFloor opens every file with excelize and reads every cell's raw
-// value, nothing else, with the same bounded concurrency as shaipin.
-func readFloor(paths []string) (time.Duration, error) {
-	start := time.Now()
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	errs := make([]error, len(paths))
-	for i, p := range paths {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f, err := excelize.OpenFile(p)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			defer f.Close()
-			for _, s := range f.GetSheetList() {
-				if _, err := f.GetRows(s, excelize.Options{RawCellValue: true}); err != nil {
-					errs[i] = err
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return 0, err
-		}
-	}
-	return time.Since(start), nil
-}
-
-var timingsLine = regexp.MustCompile(`耗时:(.*)`)
-
-// stages picks the stage times out of `report --timings` output.
-func stages(stderr string) string {
-	m := timingsLine.FindStringSubmatch(stderr)
-	if m == nil {
-		return "?"
-	}
-	return strings.ReplaceAll(m[1], " ", " · ")
-}
-
-func sizeOf(dir, ext string) int64 {
-	matches, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
-	sort.Strings(matches)
-	var n int64
-	for _, m := range matches {
-		if st, err := os.Stat(m); err == nil {
-			n += st.Size()
-		}
-	}
-	return n
-}
-
-func human(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

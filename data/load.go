@@ -32,6 +32,10 @@ type Options struct {
 	MaxSheetSize int64
 	// Recursive reads the subfolders of the folders given.
 	Recursive bool
+	// Progress, when set, is told how many of the files Load reads are
+	// done: once with 0 before the first, then as each one finishes.
+	// Calls come one at a time, done increasing.
+	Progress func(done, total int)
 
 	run *runContext // what the whole run knows; set by Load
 }
@@ -138,11 +142,13 @@ func Load(opts Options, paths ...string) (*Dataset, error) {
 // readAll reads the inputs concurrently, one result per input.
 func readAll(inputs []Input, opts Options) []*fileResult {
 	results := make([]*fileResult, len(inputs))
+	finished := opts.counter(len(inputs))
 	var g errgroup.Group // reading never fails here: problems are collected
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, in := range inputs {
 		g.Go(func() error {
 			results[i] = readFile(in, opts)
+			finished()
 			return nil
 		})
 	}
