@@ -113,9 +113,9 @@ func (d drawPlan) add(ds *data.Dataset, res *rank.Result, rules rank.Options, st
 		if res.Rules.Board == rank.TallyBoard {
 			return nil
 		}
-		if cells := len(p.Units) * rankedCount(res); cells > robustAutoCells {
+		if cells := len(p.Units) * res.RankedCount(); cells > robustAutoCells {
 			fmt.Fprintf(stderr, "注:本期 %d 个单位 × %d 项指标,规模较大,默认不做稳健性分析;需要名次区间时加 --%s %d。\n",
-				len(p.Units), rankedCount(res), flagRobust, rank.DefaultDraws)
+				len(p.Units), res.RankedCount(), flagRobust, rank.DefaultDraws)
 			return nil
 		}
 	}
@@ -125,15 +125,4 @@ func (d drawPlan) add(ds *data.Dataset, res *rank.Result, rules rank.Options, st
 	}
 	res.AddRobust(rb)
 	return nil
-}
-
-// rankedCount is the number of indicators ranked.
-func rankedCount(res *rank.Result) int {
-	n := 0
-	for _, ind := range res.Indicators {
-		if ind.Ranked {
-			n++
-		}
-	}
-	return n
 }

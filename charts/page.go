@@ -375,11 +375,7 @@ func newPage(res *rank.Result, opts Options) (*pageData, error) {
 	if !opts.Generated.IsZero() {
 		p.Generated = opts.Generated.Format("2006年1月2日 15:04")
 	}
-	for _, ind := range res.Indicators {
-		if ind.Ranked {
-			p.Ranked++
-		}
-	}
+	p.Ranked = res.RankedCount()
 	p.setScripts()
 	p.PickerSelect = len(res.Units) <= 100
 	byUnit := text.ByUnit(res)

@@ -103,12 +103,7 @@ const weightFormat = `0.00"%"`
 
 // notesFacts are the facts at the top of 说明: a label and its text each.
 func notesFacts(res *rank.Result, opts ExcelOptions) [][2]string {
-	ranked := 0
-	for _, ind := range res.Indicators {
-		if ind.Ranked {
-			ranked++
-		}
-	}
+	ranked := res.RankedCount()
 	source := res.Source
 	if source == "" {
 		source = "—"

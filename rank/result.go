@@ -233,3 +233,14 @@ func ChangeLabel(change *int) string {
 	}
 	return "—"
 }
+
+// RankedCount is how many of the indicators are ranked (参与排名).
+func (r *Result) RankedCount() int {
+	n := 0
+	for _, ind := range r.Indicators {
+		if ind.Ranked {
+			n++
+		}
+	}
+	return n
+}

@@ -77,12 +77,7 @@ func overview(res *rank.Result) []Block {
 
 // scope says how many indicators and units the 晒拼 covered.
 func scope(res *rank.Result) string {
-	ranked := 0
-	for _, ind := range res.Indicators {
-		if ind.Ranked {
-			ranked++
-		}
-	}
+	ranked := res.RankedCount()
 	s := fmt.Sprintf("本期共晒拼 %d 个方面 %d 项指标", len(res.Groups()), len(res.Indicators))
 	if ranked != len(res.Indicators) {
 		s += fmt.Sprintf("(其中 %d 项参与排名)", ranked)
