@@ -37,7 +37,7 @@ func newFlagsView(res *rank.Result) *flagsView {
 		if f.Kind == data.FlagYellow {
 			tier = rank.Bottom
 		}
-		v.Rows = append(v.Rows, flagRow{Unit: f.Unit, Flag: f.Flag, Class: text.StyleOf(tier).Class, Evidence: f.Evidence, Rule: f.Rule})
+		v.Rows = append(v.Rows, flagRow{Unit: f.Unit, Flag: text.FlagName(f), Class: text.StyleOf(tier).Class, Evidence: f.Evidence, Rule: f.Rule})
 	}
 	return v
 }

@@ -29,7 +29,7 @@ func writeFlags(s *sheet) {
 		}
 		s.Int(1, row, i+1, styleKey{role: roleCenter})
 		s.Text(2, row, f.Unit, styleKey{role: roleText})
-		s.Text(3, row, f.Flag, styleKey{role: roleCenter, tier: tier})
+		s.Text(3, row, text.FlagName(f), styleKey{role: roleCenter, tier: tier})
 		s.Text(4, row, f.Evidence, styleKey{role: roleWrap})
 		s.Text(5, row, f.Rule, styleKey{role: roleText})
 		row++

@@ -21,6 +21,10 @@ type Flag struct {
 	// Evidence is what fired it, in Chinese: "总榜第 2 名", "连续 2 期居总榜后3
 	// 位(2022年3月第 9 名、4月第 10 名)".
 	Evidence string `json:"evidence"`
+	// Borderline (边缘) marks a flag given for this period's place on the
+	// overall board that the robustness draws do not hold (AddRobust): the
+	// unit's place could be another under other defensible weights.
+	Borderline bool `json:"borderline,omitempty"`
 }
 
 // DefaultFlagRules are the rules without a 红黄旗规则 sheet: the overall

@@ -159,6 +159,24 @@ func (r *Result) AddRobust(rb *Robustness) {
 		}
 	}
 	r.Robustness = rb
+	r.markBorderlineFlags(by)
+}
+
+// markBorderlineFlags marks the flags given for this period's place on the
+// overall board (总榜前N / 总榜后N, not 连续N期) to units whose tier the
+// draws do not hold, so that wherever a flag is shown its confidence is.
+func (r *Result) markBorderlineFlags(by map[string]Stability) {
+	board := map[string]bool{}
+	for _, fr := range r.Rules.FlagRules {
+		if fr.Cond.Kind == data.CondBoard && fr.Cond.Periods <= 1 {
+			board[fr.Rule] = true
+		}
+	}
+	for i, f := range r.Flags {
+		if s, ok := by[f.Unit]; ok && board[f.Rule] && s.Borderline {
+			r.Flags[i].Borderline = true
+		}
+	}
 }
 
 // drawer runs the draws. The points of each method are computed once; a

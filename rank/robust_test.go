@@ -158,3 +158,26 @@ func TestRobustErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestBorderlineFlags: a flag given for this period's place on the board
+// is marked 边缘 when the draws do not hold that place; a flag over
+// several periods is not.
+func TestBorderlineFlags(t *testing.T) {
+	var rules []data.FlagRule
+	for _, c := range []string{"总榜前1", "连续2期总榜前1"} {
+		r, err := data.NewFlagRule(c, "红旗")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rules = append(rules, r)
+	}
+	res := &Result{
+		Rules:   Options{FlagRules: rules},
+		Overall: []Overall{{Unit: "甲", Rank: new(1), Tier: Top}},
+		Flags:   []Flag{{Unit: "甲", Flag: "红旗", Rule: "总榜前1"}, {Unit: "甲", Flag: "红旗", Rule: "连续2期总榜前1"}},
+	}
+	res.AddRobust(&Robustness{Units: []UnitStability{{Unit: "甲", Stability: Stability{Borderline: true}}}})
+	if !res.Flags[0].Borderline || res.Flags[1].Borderline {
+		t.Errorf("flags %+v", res.Flags)
+	}
+}

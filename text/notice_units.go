@@ -84,7 +84,7 @@ func flagSection(res *rank.Result) []Block {
 	}
 	t := &Table{Header: []string{"单位", "旗帜", "依据", "规则"}}
 	for _, f := range res.Flags {
-		t.Rows = append(t.Rows, []string{f.Unit, f.Flag, f.Evidence, f.Rule})
+		t.Rows = append(t.Rows, []string{f.Unit, FlagName(f), f.Evidence, f.Rule})
 	}
 	return append(out, Block{Kind: TableBlock, Table: t})
 }
@@ -125,7 +125,26 @@ func FlagSummary(res *rank.Result) string {
 		}
 		counts[i] = fmt.Sprintf("%s %d %s", name, count[name], measure)
 	}
-	return head + ",本期共评出" + strings.Join(counts, "、") + "。"
+	s := head + ",本期共评出" + strings.Join(counts, "、")
+	var edge []string
+	for _, f := range res.Flags {
+		if f.Borderline {
+			edge = append(edge, f.Unit+"的"+f.Flag)
+		}
+	}
+	if len(edge) > 0 {
+		s += ";其中" + strings.Join(edge, "、") + "为" + BorderlineWord + "(稳健性抽样中不足八成保持)"
+	}
+	return s + "。"
+}
+
+// FlagName is a flag as every output shows it: "红旗", and "红旗(边缘)"
+// when the robustness draws do not hold the place that gave it.
+func FlagName(f rank.Flag) string {
+	if f.Borderline {
+		return f.Flag + "(" + BorderlineWord + ")"
+	}
+	return f.Flag
 }
 
 // checksAppendix lists the 数据核查 findings for the units to verify.
