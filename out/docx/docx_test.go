@@ -148,7 +148,7 @@ func TestSection(t *testing.T) {
 	for name, want := range map[string]map[string]string{
 		"pgSz":    {"w": "11906", "h": "16838"},
 		"pgMar":   {"top": "2098", "left": "1587", "right": "1474", "bottom": "1984", "footer": "1446"},
-		"docGrid": {"type": "linesAndChars", "linePitch": "579", "charSpace": "-842"},
+		"docGrid": {"type": "lines", "linePitch": "579"},
 	} {
 		got := attrs(t, doc, name, nil)
 		for k, v := range want {
@@ -180,14 +180,13 @@ func TestGrid(t *testing.T) {
 	if linesPerPage*linePitch > typeHeight || (linesPerPage+1)*linePitch <= typeHeight {
 		t.Errorf("line pitch %d does not give %d lines in %d", linePitch, linesPerPage, typeHeight)
 	}
-	// Word's pitch: the base font size plus charSpace/4096 pt.
-	pitch := (float64(size3)/2 + float64(charSpace)/4096) * 20
-	if charsPerLine*pitch > float64(typeWidth) || (charsPerLine+1)*pitch <= float64(typeWidth) {
-		t.Errorf("character pitch %.2f twips does not give %d characters in %d", pitch, charsPerLine, typeWidth)
+	// A 3号 character, condensed: 28 fit on a line, 29 do not.
+	glyph := float64(size3)/2*20 + condense
+	if charsPerLine*glyph > float64(typeWidth) || (charsPerLine+1)*glyph <= float64(typeWidth) {
+		t.Errorf("character %.1f twips does not give %d characters in %d", glyph, charsPerLine, typeWidth)
 	}
-	// LibreOffice's cell: a 3号 character, condensed, must fit in one pitch.
-	if glyph := float64(size3)/2*20 + condense; glyph > pitch {
-		t.Errorf("condensed character %.1f twips is wider than the pitch %.2f", glyph, pitch)
+	if glyph > charPitch {
+		t.Errorf("condensed character %.1f twips is wider than a 字 %.2f", glyph, charPitch)
 	}
 }
 

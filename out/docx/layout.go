@@ -37,15 +37,10 @@ const (
 // whether or not they honour the grid.
 var linePitch = typeHeight / linesPerPage
 
-// charPitch is the width of one 字 (§3.1) on the grid: 28 of them fill the
-// 156 mm line, so a 字 is 315.9 twips, a little narrower than the 16 pt
-// (320 twips) of a 3号 character.
+// charPitch is the width of one 字 (§3.1): 28 of them fill the 156 mm
+// line, so a 字 is 315.9 twips, a little narrower than the 16 pt (320
+// twips) of a 3号 character.
 var charPitch = float64(typeWidth) / charsPerLine
-
-// charSpace is the document grid's w:charSpace: how much a grid character is
-// narrower than the base font size (3号), in 1/4096 pt, rounded down so
-// that 28 characters never overflow the line (−842; 29 would not fit).
-var charSpace = int(math.Floor((charPitch/20 - size3/2) * 4096))
 
 // footerDistance puts the middle of the page number's 一字线 7 mm below the
 // type area (§7.5): Word measures the footer from the page's bottom edge
@@ -62,9 +57,10 @@ func chars(n float64) int { return int(math.Round(n * charPitch)) }
 // twips converts millimetres to twips.
 func twips(mm float64) int { return int(math.Round(mm * 1440 / 25.4)) }
 
-// condense narrows every character by 0.25 pt (w:spacing, in 1/20 pt). Word
-// and WPS put a 3号 character on the 315.9-twip grid pitch whatever its
-// width, but LibreOffice gives a character wider than the pitch two grid
-// cells, 14 a line; 15.75 pt fits in one. It also lets 28 characters fit
-// where a reader ignores the grid altogether.
+// condense narrows every character by 0.25 pt (w:spacing, in 1/20 pt), so
+// that 28 characters of 3号 fill the line exactly as the standard wants,
+// in every reader. The section has a line grid only: with Word's
+// character grid (linesAndChars) LibreOffice spreads Chinese lines out
+// ("扛 旗 争 先 …") and puts a gap after every number, and Word and WPS set
+// the condensed characters 28 to the line without it.
 const condense = -5

@@ -57,7 +57,7 @@ func section() *ctypes.SectionProp {
 			Header: ptr(headerDistance), Footer: ptr(footerDistance), Gutter: ptr(0),
 		},
 		DocGrid: &ctypes.DocGrid{
-			Type: stypes.DocGridLinesAndChars, LinePitch: ptr(linePitch), CharSpace: ptr(charSpace),
+			Type: stypes.DocGridLines, LinePitch: ptr(linePitch),
 		},
 	}
 }
