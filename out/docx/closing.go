@@ -68,21 +68,10 @@ func closingIndents(issuer, date string) (float64, float64) {
 	return issuerRight, dateRight
 }
 
-// width is the width of s in 字 on the character grid: a wide character
-// takes one grid cell and a run of half-width characters (the digits of a
-// date) as many whole cells as it needs, two characters a cell, because
-// the next wide character starts on a cell's edge.
+// width is the width of s in 字: a wide character is one, a half-width one
+// (the digits of a date) half of one.
 func width(s string) float64 {
-	cells, half := 0, 0
-	for _, r := range s {
-		if textwidth.Rune(r) == 2 {
-			cells += 1 + (half+1)/2
-			half = 0
-			continue
-		}
-		half++
-	}
-	return float64(cells + (half+1)/2)
+	return float64(textwidth.Of(s)) / 2
 }
 
 // appendix starts the i-th of n appendices on a new page (§8): "附件" or

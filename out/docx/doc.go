@@ -23,14 +23,12 @@
 // right, even pages on the left, one 字 in, so that a notice printed on both
 // sides has its numbers on the outer edge as offices expect.
 //
-// The 22 × 28 page is the document grid Word's 页面设置 writes for it (line
-// pitch 579, character pitch 3号 − 842/4096 pt), with the 28.95 pt line also
-// set as exact line spacing so that a reader ignoring the grid still puts
-// 22 lines on a page. LibreOffice lays a character wider than the grid
-// pitch over two cells; characters are condensed by 0.25 pt so that it
-// keeps 28 a line. Its grid layout still spreads out some lines, the first
-// of a paragraph or one holding digits; that is LibreOffice's grid, not
-// the document (without the grid it sets the same text evenly).
+// The 22 × 28 page: a line grid of 28.95 pt (line pitch 579), also set as
+// exact line spacing, puts 22 lines on a page; 3号 characters condensed by
+// 0.25 pt put 28 on a line. There is no character grid (Word's
+// linesAndChars): LibreOffice spreads Chinese lines out on one and leaves
+// a gap after every number, while Word, WPS and LibreOffice all set the
+// condensed characters 28 to the line without it.
 //
 // Output is deterministic: the same Document gives the same bytes (godocx's
 // pseudo-version v0.1.6-0.20250811222946 writes the package's parts in

@@ -336,10 +336,10 @@ func TestWidth(t *testing.T) {
 	for s, want := range map[string]float64{
 		"":            0,
 		"金华市":         3,
-		"2022年5月10日":  7, // 2022 fills two cells, 5 and 10 one each
-		"附件：1．":       5,
+		"2022年5月10日":  6.5, // half-width digits: 2022 is two 字, 5 half of one
+		"附件：1．":       4.5,
 		"ab":          1,
-		"abc":         2,
+		"abc":         1.5,
 		"金华市扛旗争先办公室":  10,
 		"2022年12月31日": 7,
 	} {
@@ -357,9 +357,9 @@ func TestClosing(t *testing.T) {
 		issuer, date     string
 		issuerIn, dateIn float64
 	}{
-		{"金华市", "2022年5月10日", 8, 2},
-		{"金华市扛旗争先办公室", "2022年5月10日", 2, 3},
-		{"金华市人民政府", "2022年5月10日", 4, 2},
+		{"金华市", "2022年5月10日", 7.5, 2},
+		{"金华市扛旗争先办公室", "2022年5月10日", 2, 3.5},
+		{"金华市人民政府", "2022年5月10日", 3.5, 2},
 		{"金华市扛旗争先办公室", "", 2, 2},
 		{"", "2022年5月10日", 2, 2},
 	} {
@@ -378,7 +378,7 @@ func TestClosing(t *testing.T) {
 		}
 	}
 	ps := paragraphs(t, write(t, Document{Closing: &Closing{Issuer: "金华市", Date: "2022年5月10日"}})[documentPart])
-	if len(ps) != 3 || ps[1].Props["ind.right"] != strconv.Itoa(chars(8)) || ps[2].Props["ind.right"] != strconv.Itoa(chars(2)) {
+	if len(ps) != 3 || ps[1].Props["ind.right"] != strconv.Itoa(chars(7.5)) || ps[2].Props["ind.right"] != strconv.Itoa(chars(2)) {
 		t.Errorf("closing paragraphs: %+v", ps)
 	}
 }
@@ -399,13 +399,14 @@ func TestAppendices(t *testing.T) {
 	if len(notes) != 2 || notes[0].Text != "附件：1．甲" || notes[1].Text != "2．乙" {
 		t.Fatalf("附件说明: %+v", notes)
 	}
-	// Both titles start 2 + 5 字 in: after the indent, "附件：" and "1．".
+	// Both titles start 2 + 4.5 字 in: after the indent, "附件：" and "1．"
+	// (a half-width digit is half a 字).
 	for _, n := range notes {
-		if n.Props["ind.left"] != strconv.Itoa(chars(7)) {
-			t.Errorf("%s: left indent %s, want %d", n.Text, n.Props["ind.left"], chars(7))
+		if n.Props["ind.left"] != strconv.Itoa(chars(6.5)) {
+			t.Errorf("%s: left indent %s, want %d", n.Text, n.Props["ind.left"], chars(6.5))
 		}
 	}
-	if notes[0].Props["ind.hanging"] != strconv.Itoa(chars(5)) || notes[1].Props["ind.hanging"] != strconv.Itoa(chars(2)) {
+	if notes[0].Props["ind.hanging"] != strconv.Itoa(chars(4.5)) || notes[1].Props["ind.hanging"] != strconv.Itoa(chars(1.5)) {
 		t.Errorf("hanging indents %s, %s", notes[0].Props["ind.hanging"], notes[1].Props["ind.hanging"])
 	}
 	if len(labels) != 2 || labels[0].Text != "附件1" || labels[1].Text != "附件2" {
