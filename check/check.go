@@ -9,9 +9,12 @@ package check
 
 import (
 	"math"
+	"runtime"
 	"slices"
 
 	"shaipin/data"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Kind says which check a finding comes from.
@@ -70,10 +73,26 @@ func Dataset(ds *data.Dataset, opts Options) Findings {
 		return nil
 	}
 	r := newRun(ds.Periods, opts)
-	var prev *data.Period
-	for _, p := range ds.Periods {
-		r.period(p, prev)
-		prev = p
+	// Periods are checked side by side (24 at province scale), each into
+	// its own list; joined in period order, the lists sort as one would.
+	per := make([]Findings, len(ds.Periods))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range ds.Periods {
+		var prev *data.Period
+		if i > 0 {
+			prev = ds.Periods[i-1]
+		}
+		g.Go(func() error {
+			pr := run{opts: r.opts, sheets: r.sheets} // sheets is only read
+			pr.period(p, prev)
+			per[i] = pr.out
+			return nil
+		})
+	}
+	g.Wait()
+	for _, fs := range per {
+		r.out = append(r.out, fs...)
 	}
 	r.out.sort()
 	return r.out
@@ -157,12 +176,15 @@ func (r *run) column(c *column) {
 			continue
 		}
 		flags := step.check(c, rest, r.opts)
+		if len(flags) == 0 {
+			continue // the common case: nothing to copy
+		}
 		drop := make([]bool, len(rest))
 		for _, f := range flags {
 			r.out = append(r.out, c.at(step.kind, rest[f.i], f.reason))
 			drop[f.i] = true
 		}
-		kept := rest[:0:0]
+		kept := make([]entry, 0, len(rest)-len(flags))
 		for i, e := range rest {
 			if !drop[i] {
 				kept = append(kept, e)
