@@ -36,19 +36,11 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var past []*Result
-	for _, q := range periodsUpTo(ds, p) {
-		if q == p {
-			break
-		}
-		r, err := computePeriod(q, opts, true)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", q.Month, err)
-		}
-		past = append(past, r)
+	upTo := periodsUpTo(ds, p)
+	if err := addHistory(cur, upTo[:len(upTo)-1], opts); err != nil {
+		return nil, err
 	}
-	addHistory(cur, past)
-	for _, q := range periodsUpTo(ds, p) {
+	for _, q := range upTo {
 		if q.Provenance != data.Official {
 			if cur.Provenance == nil {
 				cur.Provenance = map[data.Month]data.Provenance{}
