@@ -24,6 +24,8 @@ type whyCache struct {
 	// tie is the first unit of the tie group whose shared text is tieWhy.
 	tie    *string
 	tieWhy string
+	// buf is where a text is written before it is made a string.
+	buf []byte
 }
 
 type whyKey struct {
@@ -43,7 +45,7 @@ func (c *whyCache) entry(e Entry, p placement, prec, n int, o Options) string {
 	case shared && c.tie == &e.Tie[0]:
 		return c.tieWhy
 	}
-	b := appendPlace(make([]byte, 0, 64), n, p.rank, e.ReverseRank)
+	b := appendPlace(c.buf[:0], n, p.rank, e.ReverseRank)
 	if p.tied() {
 		b = append(b, "(与"...)
 		b = appendOthers(b, e.Tie, e.Unit)
@@ -53,6 +55,7 @@ func (c *whyCache) entry(e Entry, p placement, prec, n int, o Options) string {
 	}
 	b = appendTier(b, e.Tier, e.ReverseRank != nil, p.fromWorst, o)
 	s := string(b)
+	c.buf = b
 	switch {
 	case !p.tied():
 		c.m[key] = s
