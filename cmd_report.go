@@ -195,6 +195,7 @@ func (o ReportOptions) rankTimed(clock *stopwatch, prog *progress, stderr io.Wri
 	if err != nil {
 		return nil, nil, err
 	}
+	fitMemoryLimit()
 	if err := checked(res, fs, o.Strict, stderr); err != nil {
 		return nil, nil, err
 	}

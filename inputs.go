@@ -74,5 +74,6 @@ func (in Inputs) compute(rules rank.Options, stderr io.Writer) (*rank.Result, *d
 	if err != nil {
 		return nil, nil, err
 	}
+	fitMemoryLimit()
 	return res, ds, checked(res, fs, in.Strict, stderr)
 }
