@@ -45,7 +45,7 @@ func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	compact := entries > limit
 	shell := *res
 	shell.Indicators = []rank.Indicator{}
-	doc, err := encodeJSON(&shell, !compact)
+	doc, err := encodeJSON(&shell, !compact, "")
 	if err != nil {
 		return err
 	}
@@ -57,7 +57,6 @@ func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	bw.Write(generatorKey(opts.Generator, !compact))
 	bw.Write(head[1:])
 	var buf []byte
-	var indented bytes.Buffer
 	for i := range res.Indicators {
 		if buf, err = appendIndicator(buf[:0], &res.Indicators[i], compact); err != nil {
 			return err
@@ -66,12 +65,7 @@ func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 			bw.WriteString(",")
 		}
 		if !compact {
-			// What an encoder indenting by two spaces writes.
-			indented.Reset()
-			json.Indent(&indented, buf, "    ", "  ") // just encoded: valid
 			bw.WriteString("\n    ")
-			bw.Write(indented.Bytes())
-			continue
 		}
 		bw.Write(buf)
 	}
@@ -83,28 +77,35 @@ func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	return bw.Flush()
 }
 
-// appendIndicator appends one indicator, compact: its fields encoded from
-// the struct tags, its entries by hand, and in the compact form the tie
-// groups after them.
+// appendIndicator appends one indicator, as the second level of the
+// document: its fields encoded from the struct tags, its entries by hand,
+// and in the compact form the tie groups after them.
 func appendIndicator(b []byte, ind *rank.Indicator, compact bool) ([]byte, error) {
 	shell := *ind
 	shell.Entries = []rank.Entry{}
-	doc, err := encodeJSON(&shell, false)
+	doc, err := encodeJSON(&shell, !compact, "    ")
 	if err != nil {
 		return b, err
 	}
-	head, tail, err := splitAt(doc, "entries", false)
+	head, tail, err := splitAt(doc, "entries", !compact)
 	if err != nil {
 		return b, err
 	}
 	b = append(b, head...)
+	form := rank.JSONForm{TiedWith: !compact, Indent: !compact, Prefix: "        "}
 	for i := range ind.Entries {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if b, err = ind.Entries[i].AppendJSON(b, !compact); err != nil {
+		if !compact {
+			b = append(b, "\n"+form.Prefix...)
+		}
+		if b, err = ind.Entries[i].AppendJSON(b, form); err != nil {
 			return b, fmt.Errorf("%s: %w", ind.Name, err)
 		}
+	}
+	if !compact && len(ind.Entries) > 0 {
+		b = append(b, "\n      "...)
 	}
 	b = append(b, ']')
 	if compact {
@@ -115,13 +116,14 @@ func appendIndicator(b []byte, ind *rank.Indicator, compact bool) ([]byte, error
 }
 
 // encodeJSON encodes v with Chinese and <>& left as they are, indented
-// by two spaces or compact, without the encoder's final newline.
-func encodeJSON(v any, indented bool) ([]byte, error) {
+// by two spaces after prefix or compact, without the encoder's final
+// newline.
+func encodeJSON(v any, indented bool, prefix string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if indented {
-		enc.SetIndent("", "  ")
+		enc.SetIndent(prefix, "  ")
 	}
 	if err := enc.Encode(v); err != nil {
 		return nil, err

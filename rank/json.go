@@ -13,11 +13,21 @@ import (
 // reflection, because a national document has 850,000 entries. A tie is
 // written as tied_with, the units the entry ties with (Tie less itself).
 
-// AppendJSON appends the entry as a JSON object. tiedWith false leaves
-// tied_with out, for documents that list each indicator's tie groups once
-// (out.JSON above its size limit).
-func (e *Entry) AppendJSON(b []byte, tiedWith bool) ([]byte, error) {
-	j := jsonObject{b: append(b, '{')}
+// JSONForm is how AppendJSON writes an entry.
+type JSONForm struct {
+	// TiedWith false leaves tied_with out, for documents that list each
+	// indicator's tie groups once (out.JSON above its size limit).
+	TiedWith bool
+	// Indent writes what json.Indent with Prefix and two spaces makes of
+	// the compact form: the object starts where it is, its lines after
+	// the first start with Prefix.
+	Indent bool
+	Prefix string
+}
+
+// AppendJSON appends the entry as a JSON object in the given form.
+func (e *Entry) AppendJSON(b []byte, f JSONForm) ([]byte, error) {
+	j := newJSONObject(b, f)
 	j.str("unit", e.Unit)
 	j.float("value", e.Value)
 	j.int("rank", e.Rank)
@@ -26,7 +36,7 @@ func (e *Entry) AppendJSON(b []byte, tiedWith bool) ([]byte, error) {
 		j.int("reverse_rank", e.ReverseRank)
 	}
 	j.str("display", e.Display)
-	if tiedWith && len(e.Tie) > 0 {
+	if f.TiedWith && len(e.Tie) > 0 {
 		j.strs("tied_with", others(e.Tie, e.Unit))
 	}
 	j.str("why", e.Why)
@@ -36,15 +46,15 @@ func (e *Entry) AppendJSON(b []byte, tiedWith bool) ([]byte, error) {
 	j.int("change", e.Change)
 	j.int("streak", &e.Streak)
 	j.float("vs_schedule", e.VsSchedule)
-	return append(j.b, '}'), j.err
+	return j.close()
 }
 
 // MarshalJSON writes the entry with tied_with.
-func (e Entry) MarshalJSON() ([]byte, error) { return e.AppendJSON(nil, true) }
+func (e Entry) MarshalJSON() ([]byte, error) { return e.AppendJSON(nil, JSONForm{TiedWith: true}) }
 
 // MarshalJSON writes the board row with tied_with.
 func (r Overall) MarshalJSON() ([]byte, error) {
-	j := jsonObject{b: []byte{'{'}}
+	j := newJSONObject(nil, JSONForm{})
 	j.str("unit", r.Unit)
 	j.float("score", r.Score)
 	j.int("rank", r.Rank)
@@ -65,7 +75,7 @@ func (r Overall) MarshalJSON() ([]byte, error) {
 		s, err := json.Marshal(r.Robust)
 		j.b, j.err = append(j.b, s...), firstErr(j.err, err)
 	}
-	return append(j.b, '}'), j.err
+	return j.close()
 }
 
 // AppendTieGroups appends the indicator's tie groups as a JSON array,
@@ -83,10 +93,10 @@ func (ind *Indicator) AppendTieGroups(b []byte) []byte {
 			b = append(b, ',')
 		}
 		n++
-		j := jsonObject{b: append(b, '{')}
+		j := newJSONObject(b, JSONForm{})
 		j.int("rank", e.Rank)
 		j.strs("units", e.Tie)
-		b = append(j.b, '}')
+		b, _ = j.close() // ranks and names: no error
 	}
 	return append(b, ']')
 }
@@ -94,9 +104,16 @@ func (ind *Indicator) AppendTieGroups(b []byte) []byte {
 // jsonObject appends the members of a JSON object, keeping the first
 // error (a value JSON cannot hold).
 type jsonObject struct {
-	b   []byte
-	err error
-	n   int
+	b      []byte
+	err    error
+	n      int
+	indent bool
+	line   string // what starts each member's line when indented
+}
+
+// newJSONObject opens an object after b.
+func newJSONObject(b []byte, f JSONForm) jsonObject {
+	return jsonObject{b: append(b, '{'), indent: f.Indent, line: "\n" + f.Prefix + "  "}
 }
 
 // key starts a member.
@@ -105,9 +122,23 @@ func (j *jsonObject) key(k string) {
 		j.b = append(j.b, ',')
 	}
 	j.n++
+	if j.indent {
+		j.b = append(j.b, j.line...)
+	}
 	j.b = append(j.b, '"')
 	j.b = append(j.b, k...)
 	j.b = append(j.b, '"', ':')
+	if j.indent {
+		j.b = append(j.b, ' ')
+	}
+}
+
+// close ends the object.
+func (j *jsonObject) close() ([]byte, error) {
+	if j.indent && j.n > 0 {
+		j.b = append(j.b, j.line[:len(j.line)-2]...)
+	}
+	return append(j.b, '}'), j.err
 }
 
 func (j *jsonObject) str(k, v string) {
@@ -122,7 +153,13 @@ func (j *jsonObject) strs(k string, v []string) {
 		if i > 0 {
 			j.b = append(j.b, ',')
 		}
+		if j.indent {
+			j.b = append(append(j.b, j.line...), "  "...)
+		}
 		j.b = appendJSONString(j.b, s)
+	}
+	if j.indent && len(v) > 0 {
+		j.b = append(j.b, j.line...)
 	}
 	j.b = append(j.b, ']')
 }

@@ -38,10 +38,12 @@ func TestAppendJSONAsEncodingJSON(t *testing.T) {
 			if k%2 == 0 {
 				e.ReverseRank, e.Change, e.VsSchedule = &k, &k, &f
 			}
-			got, err := e.AppendJSON(nil, false)
-			if want := marshalPlain(t, plainEntry(e)); err != nil || !bytes.Equal(got, want) {
+			got, err := e.AppendJSON(nil, JSONForm{})
+			want := marshalPlain(t, plainEntry(e))
+			if err != nil || !bytes.Equal(got, want) {
 				t.Errorf("entry %q %v:\n got %s %v\nwant %s", s, f, got, err, want)
 			}
+			indentedAsJSON(t, &e, want)
 			r := Overall{Unit: s, Score: &f, Rank: &k, Tier: Top, Counted: k, Coverage: f, Why: s, Streak: k}
 			if k%2 == 1 {
 				r.ReverseRank, r.Change, r.Robust = &k, &k, &Stability{Median: k, TopShare: f}
@@ -53,8 +55,19 @@ func TestAppendJSONAsEncodingJSON(t *testing.T) {
 		}
 	}
 	nan := math.NaN()
-	if _, err := (&Entry{Value: &nan}).AppendJSON(nil, true); err == nil {
+	if _, err := (&Entry{Value: &nan}).AppendJSON(nil, JSONForm{TiedWith: true}); err == nil {
 		t.Error("NaN encoded without an error")
+	}
+}
+
+// indentedAsJSON checks that e indented is compact through json.Indent.
+func indentedAsJSON(t *testing.T, e *Entry, compact []byte) {
+	t.Helper()
+	var want bytes.Buffer
+	json.Indent(&want, compact, "        ", "  ")
+	got, _ := e.AppendJSON(nil, JSONForm{TiedWith: bytes.Contains(compact, []byte("tied_with")), Indent: true, Prefix: "        "})
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("indented:\n got %s\nwant %s", got, want.Bytes())
 	}
 }
 
@@ -76,8 +89,12 @@ func TestTiedWithJSON(t *testing.T) {
 	if want := `"coverage":0,"tied_with":["甲","乙"],"why":""`; !bytes.Contains(b, []byte(want)) {
 		t.Errorf("board row: %s, want %s", b, want)
 	}
-	if b, _ := ind.Entries[2].AppendJSON(nil, false); bytes.Contains(b, []byte("tied_with")) {
+	if b, _ := ind.Entries[2].AppendJSON(nil, JSONForm{}); bytes.Contains(b, []byte("tied_with")) {
 		t.Errorf("compact entry: %s", b)
+	}
+	for _, e := range ind.Entries {
+		compact, _ := e.AppendJSON(nil, JSONForm{TiedWith: true})
+		indentedAsJSON(t, &e, compact)
 	}
 	want := `[{"rank":2,"units":["甲","乙","丙"]},{"rank":5,"units":["戊","己"]}]`
 	if got := ind.AppendTieGroups(nil); string(got) != want {
