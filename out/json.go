@@ -137,7 +137,7 @@ func encodeJSON(v any, indented bool, prefix string) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// splitAt cuts a document whose last member key is an empty array: head
+// splitAt cuts a document in the empty array of its member key: head
 // ends with the array's "[", tail starts with its "]".
 func splitAt(doc []byte, key string, indented bool) (head, tail []byte, err error) {
 	marker := `"` + key + `":[]`
