@@ -28,13 +28,7 @@ type JSONForm struct {
 // AppendJSON appends the entry as a JSON object in the given form.
 func (e *Entry) AppendJSON(b []byte, f JSONForm) ([]byte, error) {
 	j := newJSONObject(b, f)
-	j.str("unit", e.Unit)
-	j.float("value", e.Value)
-	j.int("rank", e.Rank)
-	j.str("tier", string(e.Tier))
-	if e.ReverseRank != nil {
-		j.int("reverse_rank", e.ReverseRank)
-	}
+	j.place(e.Unit, "value", e.Value, e.Rank, e.Tier, e.ReverseRank)
 	j.str("display", e.Display)
 	if f.TiedWith && len(e.Tie) > 0 {
 		j.strs("tied_with", others(e.Tie, e.Unit))
@@ -55,13 +49,7 @@ func (e Entry) MarshalJSON() ([]byte, error) { return e.AppendJSON(nil, JSONForm
 // MarshalJSON writes the board row with tied_with.
 func (r Overall) MarshalJSON() ([]byte, error) {
 	j := newJSONObject(nil, JSONForm{})
-	j.str("unit", r.Unit)
-	j.float("score", r.Score)
-	j.int("rank", r.Rank)
-	j.str("tier", string(r.Tier))
-	if r.ReverseRank != nil {
-		j.int("reverse_rank", r.ReverseRank)
-	}
+	j.place(r.Unit, "score", r.Score, r.Rank, r.Tier, r.ReverseRank)
 	j.int("counted", &r.Counted)
 	j.float("coverage", &r.Coverage)
 	if len(r.Tie) > 0 {
@@ -130,6 +118,18 @@ func (j *jsonObject) key(k string) {
 	j.b = append(j.b, '"', ':')
 	if j.indent {
 		j.b = append(j.b, ' ')
+	}
+}
+
+// place writes the members an entry and a board row begin with: the
+// unit, its figure (under key), rank, tier and any reverse rank.
+func (j *jsonObject) place(unit, key string, figure *float64, rank *int, t Tier, reverse *int) {
+	j.str("unit", unit)
+	j.float(key, figure)
+	j.int("rank", rank)
+	j.str("tier", string(t))
+	if reverse != nil {
+		j.int("reverse_rank", reverse)
 	}
 }
 
