@@ -31,8 +31,9 @@ type JSONOptions struct {
 
 // JSON writes the result in the stable machine contract (see docs/json.md),
 // with Chinese left unescaped. Indicators are written one at a time, their
-// entries without reflection (rank.Entry.AppendJSON), so memory stays
-// bounded by the largest indicator, not the whole document.
+// entries and the history without reflection (rank.Entry.AppendJSON,
+// rank.History.AppendJSON), so memory stays bounded by the largest
+// indicator, not the whole document.
 func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	entries := 0
 	for _, ind := range res.Indicators {
@@ -45,6 +46,9 @@ func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	compact := entries > limit
 	shell := *res
 	shell.Indicators = []rank.Indicator{}
+	if res.History != nil {
+		shell.History = &rank.History{} // written in its place by writeTail
+	}
 	doc, err := encodeJSON(&shell, !compact, "")
 	if err != nil {
 		return err
@@ -72,9 +76,41 @@ func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	if !compact && len(res.Indicators) > 0 {
 		bw.WriteString("\n  ")
 	}
-	bw.Write(tail)
+	if err := writeTail(bw, tail, res.History, !compact); err != nil {
+		return err
+	}
 	bw.WriteString("\n")
 	return bw.Flush()
+}
+
+// writeTail writes the rest of the document after the indicators, the
+// history h (when not nil) streamed in place of the empty one the tail
+// holds.
+func writeTail(bw *bufio.Writer, tail []byte, h *rank.History, indented bool) error {
+	if h == nil {
+		_, err := bw.Write(tail)
+		return err
+	}
+	empty, err := encodeJSON(&rank.History{}, indented, "  ")
+	if err != nil {
+		return err
+	}
+	key := `"history":`
+	if indented {
+		key += " "
+	}
+	at := bytes.Index(tail, append([]byte(key), empty...))
+	if at < 0 {
+		return fmt.Errorf("JSON: history field not found")
+	}
+	bw.Write(tail[:at+len(key)])
+	flush := func(b []byte) []byte {
+		bw.Write(b)
+		return b[:0]
+	}
+	bw.Write(h.AppendJSON(nil, rank.JSONForm{Indent: indented, Prefix: "  "}, flush))
+	_, err = bw.Write(tail[at+len(key)+len(empty):])
+	return err
 }
 
 // appendIndicator appends one indicator, as the second level of the

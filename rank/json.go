@@ -89,6 +89,56 @@ func (ind *Indicator) AppendTieGroups(b []byte) []byte {
 	return append(b, ']')
 }
 
+// historySpill is how much of a history AppendJSON holds before it hands
+// it on.
+const historySpill = 64 << 10
+
+// AppendJSON appends the history as a JSON object in the given form
+// (TiedWith does not apply). Whenever the output passes historySpill,
+// flush gets it and returns the buffer to go on with (emptied, once
+// written out): a province's 24 months are 10 MB indented, which need not
+// be held at once.
+func (h *History) AppendJSON(b []byte, f JSONForm, flush func([]byte) []byte) []byte {
+	j := newJSONObject(b, f)
+	j.array("periods", len(h.Periods), h.Periods == nil, func(b []byte, _ JSONForm, i int) []byte {
+		return appendJSONString(b, h.Periods[i].String())
+	})
+	trends := func(ts []Trend) func([]byte, JSONForm, int) []byte {
+		return func(b []byte, f JSONForm, i int) []byte {
+			if len(b) > historySpill {
+				b = flush(b)
+			}
+			return ts[i].appendJSON(b, f)
+		}
+	}
+	j.array("overall", len(h.Overall), h.Overall == nil, trends(h.Overall))
+	j.array("indicators", len(h.Indicators), h.Indicators == nil, func(b []byte, f JSONForm, i int) []byte {
+		t := &h.Indicators[i]
+		o := newJSONObject(b, f)
+		o.str("name", t.Name)
+		o.str("group", t.Group)
+		o.array("units", len(t.Units), t.Units == nil, trends(t.Units))
+		b, _ = o.close() // names and ranks: no error
+		return b
+	})
+	b, _ = j.close()
+	return b
+}
+
+// appendJSON appends the trend as a JSON object.
+func (t *Trend) appendJSON(b []byte, f JSONForm) []byte {
+	j := newJSONObject(b, f)
+	j.str("unit", t.Unit)
+	j.array("ranks", len(t.Ranks), t.Ranks == nil, func(b []byte, _ JSONForm, i int) []byte {
+		if t.Ranks[i] == nil {
+			return append(b, "null"...)
+		}
+		return strconv.AppendInt(b, int64(*t.Ranks[i]), 10)
+	})
+	b, _ = j.close()
+	return b
+}
+
 // jsonObject appends the members of a JSON object, keeping the first
 // error (a value JSON cannot hold).
 type jsonObject struct {
@@ -147,18 +197,29 @@ func (j *jsonObject) str(k, v string) {
 }
 
 func (j *jsonObject) strs(k string, v []string) {
+	j.array(k, len(v), v == nil, func(b []byte, _ JSONForm, i int) []byte { return appendJSONString(b, v[i]) })
+}
+
+// array writes n elements, each appended by elem in the form of its
+// nesting; null when null (a nil slice).
+func (j *jsonObject) array(k string, n int, null bool, elem func(b []byte, f JSONForm, i int) []byte) {
 	j.key(k)
+	if null {
+		j.b = append(j.b, "null"...)
+		return
+	}
+	inner := JSONForm{Indent: j.indent, Prefix: j.line[1:] + "  "}
 	j.b = append(j.b, '[')
-	for i, s := range v {
+	for i := range n {
 		if i > 0 {
 			j.b = append(j.b, ',')
 		}
 		if j.indent {
-			j.b = append(append(j.b, j.line...), "  "...)
+			j.b = append(append(j.b, '\n'), inner.Prefix...)
 		}
-		j.b = appendJSONString(j.b, s)
+		j.b = elem(j.b, inner, i)
 	}
-	if j.indent && len(v) > 0 {
+	if j.indent && n > 0 {
 		j.b = append(j.b, j.line...)
 	}
 	j.b = append(j.b, ']')

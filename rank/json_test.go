@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"shaipin/data"
 	"testing"
 )
 
@@ -99,5 +100,45 @@ func TestTiedWithJSON(t *testing.T) {
 	want := `[{"rank":2,"units":["甲","乙","丙"]},{"rank":5,"units":["戊","己"]}]`
 	if got := ind.AppendTieGroups(nil); string(got) != want {
 		t.Errorf("tie groups %s, want %s", got, want)
+	}
+}
+
+// TestHistoryJSON: the hand-written history is what encoding/json writes,
+// compact and indented, however often it is handed on.
+func TestHistoryJSON(t *testing.T) {
+	r1, r2 := 1, 12
+	full := &History{
+		Periods: []data.Month{data.NewMonth(2022, 3), data.NewMonth(2022, 4)},
+		Overall: []Trend{{Unit: "甲", Ranks: []*int{&r1, nil}}, {Unit: `"乙"`, Ranks: []*int{nil, &r2}}},
+		Indicators: []TrendByIndic{
+			{Name: "x", Group: "g", Units: []Trend{{Unit: "甲", Ranks: []*int{&r2, &r1}}}},
+			{Name: "y", Group: "g", Units: []Trend{}},
+		},
+	}
+	for _, h := range []*History{full, {}, {Periods: []data.Month{}, Overall: []Trend{}}} {
+		compact := marshalPlain(t, h)
+		var indented bytes.Buffer
+		json.Indent(&indented, compact, "  ", "  ")
+		for _, c := range []struct {
+			form JSONForm
+			want []byte
+		}{{JSONForm{}, compact}, {JSONForm{Indent: true, Prefix: "  "}, indented.Bytes()}} {
+			var out []byte
+			flush := func(b []byte) []byte { out = append(out, b...); return b[:0] }
+			for _, spill := range []bool{false, true} {
+				out = out[:0]
+				b := []byte{}
+				if spill {
+					b = make([]byte, historySpill+1) // every trend hands the output on
+				}
+				got := append(out, h.AppendJSON(b, c.form, flush)...)
+				if spill {
+					got = got[historySpill+1:]
+				}
+				if !bytes.Equal(got, c.want) {
+					t.Errorf("indent %v spill %v:\n got %s\nwant %s", c.form.Indent, spill, got, c.want)
+				}
+			}
+		}
 	}
 }
