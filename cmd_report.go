@@ -14,7 +14,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"shaipin/charts"
-	"shaipin/data"
 	"shaipin/out"
 	"shaipin/rank"
 )
@@ -127,7 +126,7 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 			return err
 		}
 	}
-	res, ds, err := o.rankTimed(clock, prog, stderr)
+	res, sources, err := o.rankTimed(clock, prog, stderr)
 	if err != nil {
 		return err
 	}
@@ -136,7 +135,7 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 	}
 	outputs := reportOutputs(o.Generated, geo)
 	// The folders named and every file read, found in them or deeper (-r).
-	b := out.NewBatch(out.Guard{Command: "report", Inputs: append(slices.Clone(o.Files), ds.Sources...), Force: o.Force})
+	b := out.NewBatch(out.Guard{Command: "report", Inputs: append(slices.Clone(o.Files), sources...), Force: o.Force})
 	paths := make([]string, len(outputs))
 	took := make([]time.Duration, len(outputs))
 	stages := make([]string, len(outputs))
@@ -173,9 +172,12 @@ func runReport(ctx context.Context, o ReportOptions, stdout, stderr io.Writer) e
 	return nil
 }
 
-// rankTimed loads, ranks, checks and runs the robustness draws, timing
-// each stage and showing it on the progress line.
-func (o ReportOptions) rankTimed(clock *stopwatch, prog *progress, stderr io.Writer) (*rank.Result, *data.Dataset, error) {
+// rankTimed loads, checks, ranks and runs the robustness draws, timing
+// each stage and showing it on the progress line. It returns the files
+// read (data.Dataset.Sources), not the dataset: the figures are in the
+// result, and at national scale the dataset is 60 MB the writing of the
+// outputs need not keep.
+func (o ReportOptions) rankTimed(clock *stopwatch, prog *progress, stderr io.Writer) (*rank.Result, []string, error) {
 	if prog != nil {
 		o.Read.Progress = prog.files
 	}
@@ -184,21 +186,23 @@ func (o ReportOptions) rankTimed(clock *stopwatch, prog *progress, stderr io.Wri
 		return nil, nil, err
 	}
 	clock.lap("读取")
+	prog.begin("核查")
+	fs := shownFindings(ds, o.Rules)
+	clock.lap("核查")
 	prog.begin("排名")
 	res, err := rank.Compute(ds, o.Rules)
 	clock.lap("排名")
 	if err != nil {
 		return nil, nil, err
 	}
-	prog.begin("核查")
-	if err := checked(ds, res, o.Strict, stderr); err != nil {
+	fitMemoryLimit()
+	if err := checked(res, fs, o.Strict, stderr); err != nil {
 		return nil, nil, err
 	}
-	clock.lap("核查")
 	prog.begin("稳健性分析")
 	err = o.Draws.add(ds, res, o.Rules, stderr)
 	clock.lap("稳健性")
-	return res, ds, err
+	return res, ds.Sources, err
 }
 
 // commit writes a batch and puts it in place unless ctx was cancelled

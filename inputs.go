@@ -69,9 +69,11 @@ func (in Inputs) compute(rules rank.Options, stderr io.Writer) (*rank.Result, *d
 	if err != nil {
 		return nil, nil, err
 	}
+	fs := shownFindings(ds, rules)
 	res, err := rank.Compute(ds, rules)
 	if err != nil {
 		return nil, nil, err
 	}
-	return res, ds, checked(ds, res, in.Strict, stderr)
+	fitMemoryLimit()
+	return res, ds, checked(res, fs, in.Strict, stderr)
 }

@@ -25,6 +25,7 @@ var version = "dev"
 
 func main() {
 	restore := setupConsole()
+	limitMemory()
 	code := run(os.Args, os.Stdout, os.Stderr)
 	if startedByExplorer() {
 		pause(os.Stdin, os.Stdout)

@@ -77,7 +77,8 @@ func (e entry) key() string {
 // shaipin's JSON and the peer's, and says in one line whether they agree.
 func agreement(shaipinDir, peerDir string) string {
 	var s, p board
-	if err := readBoard(shaipinDir, "*.json", &s); err != nil { // the report writes one JSON
+	// The report's one JSON, whatever --name made of its name.
+	if err := readBoard(shaipinDir, "*.json", &s); err != nil {
 		return "一致性检查失败:" + err.Error()
 	}
 	if err := readBoard(peerDir, "peer-*.json", &p); err != nil {

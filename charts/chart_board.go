@@ -69,8 +69,8 @@ func overallChart(res *rank.Result, head, tail int) (o *option, height int) {
 // "45.18  并列第6(倒数并列第3) ↓1 边缘".
 func boardTag(ov rank.Overall) string {
 	tag := data.Fixed(*ov.Score, 2)
-	if ov.Rank != nil && (len(ov.TiedWith) > 0 || ov.ReverseRank != nil) {
-		tag += "  " + text.Place(*ov.Rank, len(ov.TiedWith) > 0, ov.ReverseRank)
+	if ov.Rank != nil && (len(ov.Tie) > 0 || ov.ReverseRank != nil) {
+		tag += "  " + text.Place(*ov.Rank, len(ov.Tie) > 0, ov.ReverseRank)
 	}
 	tag += changeSuffix(ov.Change)
 	if text.BorderlineMark(ov) != "" {

@@ -225,7 +225,7 @@ func newBoardCells(ov rank.Overall, o rank.Options) boardCells {
 	}
 	if ov.Rank != nil {
 		c.Rank, c.RankValue = strconv.Itoa(*ov.Rank), *ov.Rank
-		if len(ov.TiedWith) > 0 {
+		if len(ov.Tie) > 0 {
 			c.Rank = "并列 " + c.Rank
 		}
 	}
@@ -234,7 +234,7 @@ func newBoardCells(ov rank.Overall, o rank.Options) boardCells {
 		c.Ranked = ov.Rank != nil
 	}
 	if ov.ReverseRank != nil {
-		c.Reverse = text.FromWorst(*ov.ReverseRank, len(ov.TiedWith) > 0)
+		c.Reverse = text.FromWorst(*ov.ReverseRank, len(ov.Tie) > 0)
 	}
 	c.Edge = text.BorderlineMark(ov) != ""
 	c.Interval, c.IntervalKey = intervalCell(ov)
@@ -667,7 +667,7 @@ func brief(ind rank.Indicator, v int, l text.Labels) indicatorBrief {
 	row := func(e rank.Entry) briefRow {
 		r := briefRow{Rank: strconv.Itoa(*e.Rank), Unit: e.Unit, Value: valueText(ind, e)}
 		if e.ReverseRank != nil {
-			r.Reverse = text.FromWorst(*e.ReverseRank, len(e.TiedWith) > 0)
+			r.Reverse = text.FromWorst(*e.ReverseRank, len(e.Tie) > 0)
 		}
 		return r
 	}

@@ -47,8 +47,8 @@ func renameUnit(res *rank.Result, from, to string) {
 		for j := range res.Indicators[i].Entries {
 			e := &res.Indicators[i].Entries[j]
 			fix(&e.Unit)
-			for k := range e.TiedWith {
-				fix(&e.TiedWith[k])
+			for k := range e.Tie {
+				fix(&e.Tie[k])
 			}
 		}
 	}
@@ -57,8 +57,8 @@ func renameUnit(res *rank.Result, from, to string) {
 	}
 	for i := range res.Overall {
 		fix(&res.Overall[i].Unit)
-		for k := range res.Overall[i].TiedWith {
-			fix(&res.Overall[i].TiedWith[k])
+		for k := range res.Overall[i].Tie {
+			fix(&res.Overall[i].Tie[k])
 		}
 	}
 	if h := res.History; h != nil {

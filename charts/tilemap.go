@@ -88,7 +88,7 @@ func newMapBoards(res *rank.Result, units []string) ([]mapBoard, []optGroup) {
 		}
 		rk, score := "未参与", ""
 		if ov.Rank != nil && ov.Score != nil {
-			rk, score = text.Rank(rank.Entry{Rank: ov.Rank, TiedWith: ov.TiedWith}), data.Fixed(*ov.Score, 2)
+			rk, score = text.Rank(rank.Entry{Rank: ov.Rank, Tie: ov.Tie}), data.Fixed(*ov.Score, 2)
 		}
 		total.set(i, text.StyleOf(ov.Tier).Code, rk, score, ov.Unit+":"+text.Overall(ov, res.Rules))
 	}

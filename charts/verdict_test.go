@@ -180,7 +180,7 @@ func TestVerdictCompact(t *testing.T) {
 	// A bottom tier reached from the worst end on the board too (the
 	// sample's board has none).
 	last := &res.Overall[7]
-	last.TiedWith, last.ReverseRank = []string{"武义县"}, new(1)
+	last.Tie, last.ReverseRank = []string{"武义县", last.Unit}, new(1)
 	var buf bytes.Buffer
 	if err := Write(&buf, res, Options{Generated: fixedTime, Layout: LayoutCompact}); err != nil {
 		t.Fatal(err)

@@ -9,7 +9,10 @@ package check
 
 import (
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"shaipin/data"
 )
@@ -69,14 +72,11 @@ func Dataset(ds *data.Dataset, opts Options) Findings {
 	if ds == nil {
 		return nil
 	}
-	r := newRun(ds.Periods, opts)
-	var prev *data.Period
-	for _, p := range ds.Periods {
-		r.period(p, prev)
-		prev = p
+	prevs := make([]*data.Period, len(ds.Periods))
+	for i := 1; i < len(ds.Periods); i++ {
+		prevs[i] = ds.Periods[i-1]
 	}
-	r.out.sort()
-	return r.out
+	return newRun(ds.Periods, opts).periods(ds.Periods, prevs)
 }
 
 // Period runs every check on one period; prev, when not nil, is the period
@@ -85,17 +85,13 @@ func Period(p, prev *data.Period, opts Options) Findings {
 	if p == nil {
 		return nil
 	}
-	r := newRun([]*data.Period{prev, p}, opts)
-	r.period(p, prev)
-	r.out.sort()
-	return r.out
+	return newRun([]*data.Period{prev, p}, opts).periods([]*data.Period{p}, []*data.Period{prev})
 }
 
-// run collects the findings of one call.
+// run holds what the checks of one call share; it is only read.
 type run struct {
 	opts   Options
 	sheets map[string][]string // file → its data sheets in order, for sorting
-	out    Findings
 }
 
 func newRun(ps []*data.Period, opts Options) *run {
@@ -113,24 +109,57 @@ func newRun(ps []*data.Period, opts Options) *run {
 	return r
 }
 
-// period checks each ranked indicator's column, then the columns against
-// each other and against prev.
-func (r *run) period(p, prev *data.Period) {
-	var cols []*column
-	for _, ind := range p.Indicators {
-		if !ind.Ranked || len(ind.Values) != len(p.Units) {
-			continue
+// periods checks each ranked indicator's column of each period, then
+// each period's columns against each other and against the period before
+// it (prevs[i], or nil), and returns the findings sorted. A period's
+// columns are checked side by side (300 at national scale), each into its
+// own list; joined in order, the lists sort as one list made in turn
+// would. One period's columns are held at a time.
+func (r *run) periods(ps, prevs []*data.Period) Findings {
+	var out Findings
+	for i, p := range ps {
+		var cols []*column
+		for _, ind := range p.Indicators {
+			if ind.Ranked && len(ind.Values) == len(p.Units) {
+				cols = append(cols, r.newColumn(p, ind))
+			}
 		}
-		c := r.newColumn(p, ind)
-		cols = append(cols, c)
-		r.column(c)
+		byColumn := make([]Findings, len(cols))
+		parallel(len(cols), func(j int) { byColumn[j] = r.column(cols[j]) })
+		for _, fs := range byColumn {
+			out = append(out, fs...)
+		}
+		out = append(out, r.across(cols, prevs[i])...)
 	}
+	out.sort()
+	return out
+}
+
+// across checks a period's columns against each other and against prev.
+func (r *run) across(cols []*column, prev *data.Period) Findings {
+	var out Findings
 	if r.opts.on(DuplicateColumn) {
-		r.out = append(r.out, duplicates(cols)...)
+		out = append(out, duplicates(cols)...)
 	}
 	if prev != nil && r.opts.on(Stale) {
-		r.out = append(r.out, stale(cols, prev)...)
+		out = append(out, stale(cols, prev)...)
 	}
+	return out
+}
+
+// parallel calls do(0) … do(n−1) on every core; each call writes only
+// its own slot, so the result does not depend on scheduling.
+func parallel(n int, do func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // cellCheck questions some of a column's entries: it returns, for each
@@ -147,7 +176,8 @@ type flag struct {
 // already questioned should not also be blamed for the column's shape.
 // Scale runs first: 6000 in a rate column is above 100 %, but "52.7
 // typed into a percentage cell" says what to fix.
-func (r *run) column(c *column) {
+func (r *run) column(c *column) Findings {
+	var out Findings
 	rest := c.entries
 	for _, step := range []struct {
 		kind  Kind
@@ -157,12 +187,15 @@ func (r *run) column(c *column) {
 			continue
 		}
 		flags := step.check(c, rest, r.opts)
+		if len(flags) == 0 {
+			continue // the common case: nothing to copy
+		}
 		drop := make([]bool, len(rest))
 		for _, f := range flags {
-			r.out = append(r.out, c.at(step.kind, rest[f.i], f.reason))
+			out = append(out, c.at(step.kind, rest[f.i], f.reason))
 			drop[f.i] = true
 		}
-		kept := rest[:0:0]
+		kept := make([]entry, 0, len(rest)-len(flags))
 		for i, e := range rest {
 			if !drop[i] {
 				kept = append(kept, e)
@@ -172,9 +205,10 @@ func (r *run) column(c *column) {
 	}
 	if r.opts.on(Skew) {
 		if f := skew(c, rest); f != nil {
-			r.out = append(r.out, f)
+			out = append(out, f)
 		}
 	}
+	return out
 }
 
 // finite reports whether a value can be reasoned about.

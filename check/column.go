@@ -24,7 +24,7 @@ type column struct {
 }
 
 func (r *run) newColumn(p *data.Period, ind *data.Indicator) *column {
-	c := &column{p: p, ind: ind, sheets: r.sheets[p.File]}
+	c := &column{p: p, ind: ind, sheets: r.sheets[p.File], entries: make([]entry, 0, len(ind.Values))}
 	for k, v := range ind.Values {
 		if v.OK && finite(v.Number) {
 			c.entries = append(c.entries, entry{unit: p.Units[k], v: v})

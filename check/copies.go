@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,33 +42,43 @@ func stale(cols []*column, prev *data.Period) Findings {
 	for _, ind := range prev.Indicators {
 		before[ind.Key()] = ind
 	}
+	at := make(map[string]int, len(prev.Units)) // unit → position in prev
+	for k, u := range prev.Units {
+		at[u] = k
+	}
 	var out Findings
 	for _, c := range cols {
 		old := before[c.ind.Key()]
-		if old == nil || len(old.Values) != len(prev.Units) || !telling(c.entries, false) {
+		if old == nil || len(old.Values) != len(prev.Units) || !telling(c.entries, false) || !unchanged(c, old, at) {
 			continue
 		}
-		was := map[string]float64{}
-		for k, v := range old.Values {
-			if v.OK && finite(v.Number) {
-				was[prev.Units[k]] = v.Number
-			}
-		}
-		if len(was) != len(c.entries) {
-			continue
-		}
-		same := true
-		for _, e := range c.entries {
-			x, ok := was[e.unit]
-			same = same && ok && x == e.x()
-		}
-		if same {
-			out = append(out, c.whole(Stale, nil, fmt.Sprintf(
-				"与上期(%s)各单位数值完全相同(%d 个),疑似沿用了上期数据;如本期确无变化可忽略",
-				prev.Month.Label(), len(c.entries))))
-		}
+		out = append(out, c.whole(Stale, nil, fmt.Sprintf(
+			"与上期(%s)各单位数值完全相同(%d 个),疑似沿用了上期数据;如本期确无变化可忽略",
+			prev.Month.Label(), len(c.entries))))
 	}
 	return out
+}
+
+// unchanged reports whether old, the column's indicator in the previous
+// period (units at their positions at), has the same units reported with
+// the same figures.
+func unchanged(c *column, old *data.Indicator, at map[string]int) bool {
+	reported := 0
+	for _, v := range old.Values {
+		if v.OK && finite(v.Number) {
+			reported++
+		}
+	}
+	if reported != len(c.entries) {
+		return false
+	}
+	for _, e := range c.entries {
+		k, ok := at[e.unit]
+		if !ok || !old.Values[k].OK || old.Values[k].Number != e.x() {
+			return false
+		}
+	}
+	return true
 }
 
 // telling reports whether figures are enough to call two columns copies
@@ -81,19 +92,22 @@ func telling(es []entry, sameTime bool) bool {
 	if len(es) < minCopied {
 		return false
 	}
-	distinct := map[float64]bool{}
-	fraction := false
+	var seen [3]float64 // the first different figures: 3 are all it takes
+	distinct, fraction := 0, false
 	for _, e := range es {
-		distinct[e.x()] = true
 		fraction = fraction || e.x() != math.Trunc(e.x())
+		if distinct < len(seen) && !slices.Contains(seen[:distinct], e.x()) {
+			seen[distinct] = e.x()
+			distinct++
+		}
 	}
 	switch {
-	case len(distinct) < 2:
+	case distinct < 2:
 		return false
 	case fraction:
 		return true
 	}
-	return sameTime && len(es) >= 5 && len(distinct) >= 3
+	return sameTime && len(es) >= 5 && distinct >= 3
 }
 
 // signature identifies a column's reported figures unit by unit.

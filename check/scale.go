@@ -53,27 +53,27 @@ func scale(c *column, es []entry, _ Options) []flag {
 		}
 	}
 	m := median(pos)
-	var agree []entry
+	// The figures that agree, their range, and the most decimals any of
+	// them was reported with (for the reason's median).
+	agree := pos[:0] // pos is not used again
+	lo, hi, prec := math.Inf(1), math.Inf(-1), 0
 	for _, e := range es {
 		if r := e.x() / m; r < scaleCandidate && r > 1.0/scaleCandidate {
-			agree = append(agree, e)
+			agree = append(agree, e.x())
+			lo, hi, prec = min(lo, e.x()), max(hi, e.x()), max(prec, e.v.Decimals)
 		}
 	}
 	if len(agree) < minAgree || 2*len(agree) <= len(pos) {
 		return nil
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, e := range agree {
-		lo, hi = min(lo, e.x()), max(hi, e.x())
-	}
-	mid := median(numbers(agree))
+	mid := median(agree)
 	var flags []flag
 	for i, e := range es {
 		if r := e.x() / m; e.x() <= 0 || (r < scaleCandidate && r > 1.0/scaleCandidate) {
 			continue
 		}
 		if f := mistake(e.x(), mid, lo, hi); f > 0 {
-			flags = append(flags, flag{i, scaleReason(c.ind, e, mid, places(agree), f)})
+			flags = append(flags, flag{i, scaleReason(c.ind, e, mid, prec, f)})
 		}
 	}
 	return flags
@@ -97,15 +97,6 @@ func mistake(x, mid, lo, hi float64) float64 {
 		}
 	}
 	return best
-}
-
-// places is the most decimals any of es was reported with.
-func places(es []entry) int {
-	p := 0
-	for _, e := range es {
-		p = max(p, e.v.Decimals)
-	}
-	return p
 }
 
 // scaleReason names the likely mistake.

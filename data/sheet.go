@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -84,6 +85,10 @@ func (r *reader) addIndicator(sheet, name, group, unit string, row, col int) *fo
 func (r *reader) readUnitRows(t *table, from int, cols []column) {
 	sheet, rows, unitCol := t.sheet, t.rows, t.unitCol
 	rk := r.rowRules(rows, from, unitCol)
+	for _, c := range cols {
+		// A value per row at most: grown once, not row by row.
+		c.fd.values = slices.Grow(c.fd.values, max(len(r.units.order), len(rows)-from))
+	}
 	var left leftOut
 	seen := map[string]int{}
 	for i := from; i < len(rows); i++ {

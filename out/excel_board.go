@@ -206,7 +206,7 @@ func (s *sheet) boardRow(c columns, row int, r rank.Overall, t rank.Tally, count
 	if c.at["change"] > 0 {
 		s.boardChanges(c, row, r, t)
 	}
-	s.Text(c.at["why"], row, remark(r.Why, r.TiedWith), styleKey{role: roleRemark})
+	s.Text(c.at["why"], row, r.Why, styleKey{role: roleRemark})
 	// The board is the page shown on the screen at the meeting: rows
 	// with air, as on 排名矩阵.
 	s.Height(row, 20)

@@ -130,7 +130,7 @@ func (s *sheet) itemRow(c *itemColumns, row int, ind *rank.Indicator, e *rank.En
 	if e.ReverseRank != nil {
 		// Its bottom tier comes from the other end: both ranks, on two
 		// lines, so that "4" on a yellow cell explains itself.
-		s.Text(c.rank, row, text.Place(*e.Rank, len(e.TiedWith) > 0, nil)+"\n("+text.FromWorst(*e.ReverseRank, len(e.TiedWith) > 0)+")", styleKey{role: roleCenterWrap, tier: e.Tier, first: first})
+		s.Text(c.rank, row, text.Place(*e.Rank, len(e.Tie) > 0, nil)+"\n("+text.FromWorst(*e.ReverseRank, len(e.Tie) > 0)+")", styleKey{role: roleCenterWrap, tier: e.Tier, first: first})
 	} else {
 		s.rankCell(c.rank, row, e.Rank, styleKey{role: roleCenter, tier: e.Tier, first: first})
 	}
@@ -142,7 +142,7 @@ func (s *sheet) itemRow(c *itemColumns, row int, ind *rank.Indicator, e *rank.En
 	if c.target != nil {
 		s.signed(c.schedule, row, e.VsSchedule, pointsFormat, 1, styleKey{first: first})
 	}
-	s.Text(c.why, row, remark(e.Why, e.TiedWith), styleKey{role: roleRemark, first: first})
+	s.Text(c.why, row, e.Why, styleKey{role: roleRemark, first: first})
 }
 
 // scheduleTarget is the period's 时序进度 (33.3 for April) when some

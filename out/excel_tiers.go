@@ -108,17 +108,6 @@ func readOutParts(ind rank.Indicator, tier rank.Tier) []string {
 		func(e rank.Entry) string { return shownValue(ind, *e.Value) }, listMax)
 }
 
-// remark is an entry's or a unit's 说明 for the one-line remark column: a
-// tie with more than listMax others names the first few and counts the
-// rest, where rank lists them all (a thousand names shrunk into one line
-// would be unreadable, and longer than a cell may hold).
-func remark(why string, tied []string) string {
-	if len(tied) <= listMax {
-		return why
-	}
-	return strings.Replace(why, strings.Join(tied, "、"), strings.Join(text.UnitList(tied, listMax), "、"), 1)
-}
-
 // lineUp joins a list with "、", starting a new line before an item that
 // would not fit in a cell width units wide. Left to the reader, a wrapped
 // cell breaks Chinese text anywhere, splitting a unit's name over two

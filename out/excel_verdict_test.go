@@ -220,7 +220,7 @@ func TestExcelReverseRank(t *testing.T) {
 			}
 			seen++
 			row := findRow(t, f, "分项排名", map[int]string{2: ind.Name, 4: e.Unit})
-			tied := len(e.TiedWith) > 0
+			tied := len(e.Tie) > 0
 			want := text.Place(*e.Rank, tied, nil) + "\n(" + text.FromWorst(*e.ReverseRank, tied) + ")"
 			if got, _ := f.GetCellValue("分项排名", cellName(t, rnk, row)); got != want {
 				t.Errorf("%s %s rank = %q, want %q", ind.Name, e.Unit, got, want)

@@ -11,15 +11,18 @@ import (
 )
 
 // DefaultCompactAbove is the number of entries past which JSON is written
-// without indentation: at national scale (850,000 entries) indentation
-// alone would add a hundred megabytes.
+// in its compact form: at national scale (850,000 entries) indentation
+// alone would add a hundred megabytes, and tie lists repeated on every
+// entry of a tie of 60 units would make up half the document.
 const DefaultCompactAbove = 100000
 
 // JSONOptions control JSON.
 type JSONOptions struct {
 	// CompactAbove is the number of entries past which the document is
-	// written without indentation; 0 means DefaultCompactAbove, a negative
-	// number always compact.
+	// written compact: without indentation, and with each indicator's
+	// tie groups listed once (tie_groups) instead of on every entry
+	// (tied_with); 0 means DefaultCompactAbove, a negative number always
+	// compact.
 	CompactAbove int
 	// Generator, when set, is written as the first key ("generator":
 	// "shaipin report"): the marker of a report's file (see Generator).
@@ -27,8 +30,10 @@ type JSONOptions struct {
 }
 
 // JSON writes the result in the stable machine contract (see docs/json.md),
-// with Chinese left unescaped. Indicators are encoded one at a time, so
-// memory stays bounded by the largest indicator, not the whole document.
+// with Chinese left unescaped. Indicators are written one at a time, their
+// entries and the history without reflection (rank.Entry.AppendJSON,
+// rank.History.AppendJSON), so memory stays bounded by the largest
+// indicator, not the whole document.
 func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	entries := 0
 	for _, ind := range res.Indicators {
@@ -38,59 +43,151 @@ func JSON(w io.Writer, res *rank.Result, opts JSONOptions) error {
 	if limit == 0 {
 		limit = DefaultCompactAbove
 	}
-	indent := entries <= limit
-	bw := bufio.NewWriterSize(w, 1<<20)
-	encode := func(v any, prefix string) ([]byte, error) {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if indent {
-			enc.SetIndent(prefix, "  ")
-		}
-		if err := enc.Encode(v); err != nil {
-			return nil, err
-		}
-		return bytes.TrimRight(buf.Bytes(), "\n"), nil
-	}
+	compact := entries > limit
 	shell := *res
 	shell.Indicators = []rank.Indicator{}
-	doc, err := encode(&shell, "")
+	if res.History != nil {
+		shell.History = &rank.History{} // written in its place by writeTail
+	}
+	doc, err := encodeJSON(&shell, !compact, "")
 	if err != nil {
 		return err
 	}
-	marker := []byte(`"indicators":[]`)
-	if indent {
-		marker = []byte(`"indicators": []`)
+	head, tail, err := splitAt(doc, "indicators", !compact)
+	if err != nil {
+		return err
 	}
-	at := bytes.Index(doc, marker)
-	if at < 0 {
-		return fmt.Errorf("JSON: indicators field not found")
-	}
-	at += len(marker) - 1 // before the closing ]
-	bw.Write(generatorKey(opts.Generator, indent))
-	bw.Write(doc[1:at])
+	bw := bufio.NewWriterSize(w, 1<<20)
+	bw.Write(generatorKey(opts.Generator, !compact))
+	bw.Write(head[1:])
+	var buf []byte
 	for i := range res.Indicators {
-		sep, prefix := ",", ""
-		if i == 0 {
-			sep = ""
-		}
-		if indent {
-			sep += "\n    "
-			prefix = "    "
-		}
-		b, err := encode(&res.Indicators[i], prefix)
-		if err != nil {
+		if buf, err = appendIndicator(buf[:0], &res.Indicators[i], compact); err != nil {
 			return err
 		}
-		bw.WriteString(sep)
-		bw.Write(b)
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		if !compact {
+			bw.WriteString("\n    ")
+		}
+		bw.Write(buf)
 	}
-	if indent && len(res.Indicators) > 0 {
+	if !compact && len(res.Indicators) > 0 {
 		bw.WriteString("\n  ")
 	}
-	bw.Write(doc[at:])
+	if err := writeTail(bw, tail, res.History, !compact); err != nil {
+		return err
+	}
 	bw.WriteString("\n")
 	return bw.Flush()
+}
+
+// writeTail writes the rest of the document after the indicators, the
+// history h (when not nil) streamed in place of the empty one the tail
+// holds.
+func writeTail(bw *bufio.Writer, tail []byte, h *rank.History, indented bool) error {
+	if h == nil {
+		_, err := bw.Write(tail)
+		return err
+	}
+	empty, err := encodeJSON(&rank.History{}, indented, "  ")
+	if err != nil {
+		return err
+	}
+	key := `"history":`
+	if indented {
+		key += " "
+	}
+	at := bytes.Index(tail, append([]byte(key), empty...))
+	if at < 0 {
+		return fmt.Errorf("JSON: history field not found")
+	}
+	bw.Write(tail[:at+len(key)])
+	flush := func(b []byte) []byte {
+		bw.Write(b)
+		return b[:0]
+	}
+	bw.Write(h.AppendJSON(nil, rank.JSONForm{Indent: indented, Prefix: "  "}, flush))
+	_, err = bw.Write(tail[at+len(key)+len(empty):])
+	return err
+}
+
+// appendIndicator appends one indicator, as the second level of the
+// document: its fields encoded from the struct tags, its entries by hand,
+// and in the compact form the tie groups after them.
+func appendIndicator(b []byte, ind *rank.Indicator, compact bool) ([]byte, error) {
+	shell := *ind
+	shell.Entries = []rank.Entry{}
+	doc, err := encodeJSON(&shell, !compact, "    ")
+	if err != nil {
+		return b, err
+	}
+	head, tail, err := splitAt(doc, "entries", !compact)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, head...)
+	form := rank.JSONForm{TiedWith: !compact, Indent: !compact, Prefix: "        "}
+	for i := range ind.Entries {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if !compact {
+			b = append(b, "\n"+form.Prefix...)
+		}
+		if b, err = ind.Entries[i].AppendJSON(b, form); err != nil {
+			return b, fmt.Errorf("%s: %w", ind.Name, err)
+		}
+	}
+	if !compact && len(ind.Entries) > 0 {
+		b = append(b, "\n      "...)
+	}
+	b = append(b, ']')
+	if compact {
+		b = append(b, `,"tie_groups":`...)
+		b = ind.AppendTieGroups(b)
+	}
+	return append(b, tail[1:]...), nil
+}
+
+// encodeJSON encodes v with Chinese and <>& left as they are, indented
+// by two spaces after prefix or compact, without the encoder's final
+// newline. It indents as an indenting encoder does, into a buffer grown
+// once: the encoder's own grows step by step, which cost more than the
+// indenting for the 10 MB of a province's 24-month history.
+func encodeJSON(v any, indented bool, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	compact := bytes.TrimRight(buf.Bytes(), "\n")
+	if !indented {
+		return compact, nil
+	}
+	var out bytes.Buffer
+	out.Grow(4 * len(compact))
+	json.Indent(&out, compact, prefix, "  ") // just encoded: valid
+	return out.Bytes(), nil
+}
+
+// splitAt cuts a document in the empty array of its member key: head
+// ends with the array's "[", tail starts with its "]".
+func splitAt(doc []byte, key string, indented bool) (head, tail []byte, err error) {
+	marker := `"` + key + `":[]`
+	if indented {
+		marker = `"` + key + `": []`
+	}
+	// The first: a string cannot hold the marker (its quotes are escaped),
+	// and the key comes before the history's own "indicators".
+	at := bytes.Index(doc, []byte(marker))
+	if at < 0 {
+		return nil, nil, fmt.Errorf("JSON: %s field not found", key)
+	}
+	at += len(marker) - 1
+	return doc[:at], doc[at:], nil
 }
 
 // generatorKey opens the document, with the generator as its first key

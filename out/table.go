@@ -144,7 +144,7 @@ func boardNotes(b *strings.Builder, res *rank.Result) {
 
 // overallPlace is a board row's rank: 1, 2(并列), 并列第4(倒数并列第3), —.
 func overallPlace(r rank.Overall) string {
-	return place(rank.Entry{Rank: r.Rank, ReverseRank: r.ReverseRank, TiedWith: r.TiedWith})
+	return place(rank.Entry{Rank: r.Rank, ReverseRank: r.ReverseRank, Tie: r.Tie})
 }
 
 // place is an entry's rank as the tables show it: the number, marked
@@ -155,7 +155,7 @@ func place(e rank.Entry) string {
 		return "—"
 	case e.ReverseRank != nil:
 		return text.Rank(e)
-	case len(e.TiedWith) > 0:
+	case len(e.Tie) > 0:
 		return strconv.Itoa(*e.Rank) + "(并列)"
 	}
 	return strconv.Itoa(*e.Rank)

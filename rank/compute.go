@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -37,19 +36,11 @@ func Compute(ds *data.Dataset, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var past []*Result
-	for _, q := range periodsUpTo(ds, p) {
-		if q == p {
-			break
-		}
-		r, err := computePeriod(q, opts, true)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", q.Month, err)
-		}
-		past = append(past, r)
+	upTo := periodsUpTo(ds, p)
+	if err := addHistory(cur, upTo[:len(upTo)-1], opts); err != nil {
+		return nil, err
 	}
-	addHistory(cur, past)
-	for _, q := range periodsUpTo(ds, p) {
+	for _, q := range upTo {
 		if q.Provenance != data.Official {
 			if cur.Provenance == nil {
 				cur.Provenance = map[data.Month]data.Provenance{}
@@ -182,6 +173,7 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 	// per indicator instead of two per entry.
 	nums := make([]float64, len(order))
 	ranks := make([]int, len(order))
+	var tie []string // the tie group being placed, shared by its members
 	for pos, i := range order {
 		k := idx[i]
 		v := ind.Values[k]
@@ -202,7 +194,10 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 		e.ReverseRank = reverseRank(p, e.Tier, len(order), o)
 		e.Streak = 1
 		if why != nil {
-			e.TiedWith = tiedNames(order, p, i, func(j int) string { return units[idx[j]] })
+			if pos == p.lo {
+				tie = tieGroup(order, p, func(j int) string { return units[idx[j]] })
+			}
+			e.Tie = tie
 			e.Why = why.entry(e, p, prec, len(order), o)
 		}
 		out.Entries = append(out.Entries, e)
@@ -213,73 +208,6 @@ func rankIndicator(ind *data.Indicator, units []string, o Options, why *whyCache
 		}
 	}
 	return out
-}
-
-// whyCache shares the explanation of untied entries: the text depends only
-// on the number ranked, the placement and the tier, so at national scale
-// 850,000 entries need a few thousand strings.
-type whyCache struct{ m map[whyKey]string }
-
-type whyKey struct {
-	n, rank, fromWorst int
-	tier               Tier
-}
-
-// entry says in Chinese why an entry has its rank and tier.
-func (c *whyCache) entry(e Entry, p placement, prec, n int, o Options) string {
-	key := whyKey{n, p.rank, p.fromWorst, e.Tier}
-	if len(e.TiedWith) == 0 {
-		if s, ok := c.m[key]; ok {
-			return s
-		}
-	}
-	b := appendPlace(make([]byte, 0, 64), n, p.rank, e.ReverseRank)
-	if len(e.TiedWith) > 0 {
-		b = append(b, "(与"...)
-		b = append(b, strings.Join(e.TiedWith, "、")...)
-		b = append(b, "并列:按 "...)
-		b = strconv.AppendInt(b, int64(prec), 10)
-		b = append(b, " 位小数比较数值相同)"...)
-	}
-	switch e.Tier {
-	case Top:
-		b = append(b, ",居前"...)
-		b = strconv.AppendInt(b, int64(o.Top), 10)
-	case Bottom:
-		if e.ReverseRank != nil {
-			b = append(b, ",并列组伸入后"...)
-			b = strconv.AppendInt(b, int64(o.Bottom), 10)
-			b = append(b, ",整组居后"...)
-		} else {
-			b = append(b, ",倒数第 "...)
-			b = strconv.AppendInt(b, int64(p.fromWorst), 10)
-			b = append(b, ",居后"...)
-		}
-		b = strconv.AppendInt(b, int64(o.Bottom), 10)
-	default:
-		b = append(b, ",居中间"...)
-	}
-	s := string(b)
-	if len(e.TiedWith) == 0 {
-		c.m[key] = s
-	}
-	return s
-}
-
-// appendPlace writes "10 个单位中第 1 名", or when the tier comes from the
-// worst end (reverse is not nil) "9 个单位中并列第4(倒数并列第3)".
-func appendPlace(b []byte, n, rank int, reverse *int) []byte {
-	b = strconv.AppendInt(b, int64(n), 10)
-	if reverse == nil {
-		b = append(b, " 个单位中第 "...)
-		b = strconv.AppendInt(b, int64(rank), 10)
-		return append(b, " 名"...)
-	}
-	b = append(b, " 个单位中并列第"...)
-	b = strconv.AppendInt(b, int64(rank), 10)
-	b = append(b, "(倒数并列第"...)
-	b = strconv.AppendInt(b, int64(*reverse), 10)
-	return append(b, ")"...)
 }
 
 func ptr[T any](v T) *T { return &v }

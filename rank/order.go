@@ -60,16 +60,15 @@ func place(keys []float64, mode TieMode) (order []int, pl []placement) {
 	return order, pl
 }
 
-// tiedNames lists the other members of item i's tie group by name.
-func tiedNames(order []int, p placement, self int, name func(int) string) []string {
+// tieGroup lists the members of a tie group by name, in rank order; nil
+// when p is not shared. Its members share the one list (Entry.Tie).
+func tieGroup(order []int, p placement, name func(int) string) []string {
 	if !p.tied() {
 		return nil
 	}
-	out := make([]string, 0, p.hi-p.lo-1)
+	out := make([]string, 0, p.hi-p.lo)
 	for _, o := range order[p.lo:p.hi] {
-		if o != self {
-			out = append(out, name(o))
-		}
+		out = append(out, name(o))
 	}
 	return out
 }

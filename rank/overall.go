@@ -64,7 +64,8 @@ func overall(p *data.Period, res *Result, tallies []Tally, o Options, lite bool)
 func (sc *scorer) rankBoard(units []string, rows []Overall, idx []int, keys []float64, tallies []Tally, o Options, lite bool) []Overall {
 	order, pl := place(keys, o.Ties)
 	out := make([]Overall, 0, len(rows))
-	for _, i := range order {
+	var tie []string // the tie group being placed, shared by its members
+	for pos, i := range order {
 		k := idx[i]
 		r := rows[k]
 		pp := pl[i]
@@ -73,7 +74,10 @@ func (sc *scorer) rankBoard(units []string, rows []Overall, idx []int, keys []fl
 		r.ReverseRank = reverseRank(pp, r.Tier, len(order), o)
 		r.Streak = 1
 		if !lite {
-			r.TiedWith = tiedNames(order, pp, i, func(j int) string { return units[idx[j]] })
+			if pos == pp.lo {
+				tie = tieGroup(order, pp, func(j int) string { return units[idx[j]] })
+			}
+			r.Tie = tie
 			r.Why = sc.overallWhy(r, tallies[k], len(order), o)
 		}
 		out = append(out, r)
@@ -129,7 +133,7 @@ func (sc *scorer) overallWhy(r Overall, t Tally, n int, o Options) string {
 		}
 		b.WriteString("),")
 	}
-	b.WriteString(placeWhy(r.Rank, r.ReverseRank, r.TiedWith, n))
+	b.WriteString(placeWhy(r.Rank, r.ReverseRank, r.Tie, r.Unit, n))
 	switch r.Tier {
 	case Top:
 		fmt.Fprintf(&b, ",居前%d", o.Top)
@@ -147,13 +151,15 @@ func (sc *scorer) overallWhy(r Overall, t Tally, n int, o Options) string {
 }
 
 // placeWhy is "10 个单位中第 1 名(与X并列)", or with a reverse rank
-// "9 个单位中并列第4(倒数并列第3)(与X、Y并列)".
-func placeWhy(rank, reverse *int, tied []string, n int) string {
-	s := string(appendPlace(nil, n, *rank, reverse))
-	if len(tied) > 0 {
-		s += "(与" + strings.Join(tied, "、") + "并列)"
+// "9 个单位中并列第4(倒数并列第3)(与X、Y并列)"; tie is self's tie group.
+func placeWhy(rank, reverse *int, tie []string, self string, n int) string {
+	b := appendPlace(nil, n, *rank, reverse)
+	if len(tie) > 0 {
+		b = append(b, "(与"...)
+		b = appendOthers(b, tie, self)
+		b = append(b, "并列)"...)
 	}
-	return s
+	return string(b)
 }
 
 func signed(n int) string {

@@ -267,8 +267,8 @@ func TestOverallTiesAndNoScore(t *testing.T) {
 	if *r[0].Rank != 1 || *r[1].Rank != 1 || *r[2].Rank != 3 || r[0].Tier != Top || r[2].Tier != Top {
 		t.Errorf("tie at the top: %+v", r[:3])
 	}
-	if !reflect.DeepEqual(r[0].TiedWith, []string{"B"}) {
-		t.Errorf("TiedWith = %v", r[0].TiedWith)
+	if !reflect.DeepEqual(r[0].Tie, []string{"A", "B"}) || &r[0].Tie[0] != &r[1].Tie[0] {
+		t.Errorf("Tie = %v, want A and B sharing one list", r[0].Tie)
 	}
 	last := r[len(r)-1]
 	if last.Unit != "G" || last.Score != nil || last.Rank != nil || last.Tier != None {

@@ -113,8 +113,12 @@ type Entry struct {
 	ReverseRank *int `json:"reverse_rank,omitempty"`
 	// Display is the value as shown to people, at the indicator's precision.
 	Display string `json:"display"`
-	// TiedWith lists the other units sharing this rank.
-	TiedWith []string `json:"tied_with,omitempty"`
+	// Tie lists every unit sharing this rank, this one included, in rank
+	// order; nil when the rank is not shared. The members of a tie group
+	// share one slice (at national scale groups of dozens of units are
+	// common): read it, never modify it. The JSON names the others
+	// (tied_with, see MarshalJSON).
+	Tie []string `json:"-"`
 	// Why explains the rank and tier in Chinese.
 	Why  string `json:"why"`
 	Cell string `json:"cell,omitempty"`
@@ -165,9 +169,10 @@ type Overall struct {
 	Counted int `json:"counted"`
 	// Coverage is their share of the total weight (4 decimals); below
 	// Options.MinCoverage the unit is not ranked.
-	Coverage float64  `json:"coverage"`
-	TiedWith []string `json:"tied_with,omitempty"`
-	Why      string   `json:"why"`
+	Coverage float64 `json:"coverage"`
+	// Tie as on an Entry.
+	Tie []string `json:"-"`
+	Why string   `json:"why"`
 	// Change and Streak as on an Entry, for the overall board.
 	Change *int `json:"change"`
 	Streak int  `json:"streak"`

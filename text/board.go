@@ -17,7 +17,7 @@ func Rank(e rank.Entry) string {
 	if e.Rank == nil {
 		return "未报送"
 	}
-	return Place(*e.Rank, len(e.TiedWith) > 0, e.ReverseRank)
+	return Place(*e.Rank, len(e.Tie) > 0, e.ReverseRank)
 }
 
 // Overall is a unit's place on the overall board, as a phrase: "总榜第 1
@@ -28,7 +28,7 @@ func Overall(ov rank.Overall, o rank.Options) string {
 	if ov.Score == nil || ov.Rank == nil {
 		return "未参与总榜排名"
 	}
-	tied := len(ov.TiedWith) > 0
+	tied := len(ov.Tie) > 0
 	s := "总榜第 " + strconv.Itoa(*ov.Rank) + " 名"
 	if tied {
 		s = "总榜并列第 " + strconv.Itoa(*ov.Rank) + " 名"

@@ -14,9 +14,9 @@ func TestRank(t *testing.T) {
 		want string
 	}{
 		{rank.Entry{Rank: ptr(2)}, "第2"},
-		{rank.Entry{Rank: ptr(2), TiedWith: []string{"乙"}}, "并列第2"},
+		{rank.Entry{Rank: ptr(2), Tie: []string{"甲", "乙"}}, "并列第2"},
 		{rank.Entry{}, "未报送"},
-		{rank.Entry{Rank: ptr(4), ReverseRank: ptr(3), TiedWith: []string{"乙", "丙", "丁"}}, "并列第4(倒数并列第3)"},
+		{rank.Entry{Rank: ptr(4), ReverseRank: ptr(3), Tie: []string{"甲", "乙", "丙", "丁"}}, "并列第4(倒数并列第3)"},
 	} {
 		if got := Rank(c.e); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.e, got, c.want)
@@ -31,7 +31,7 @@ func TestOverall(t *testing.T) {
 		want string
 	}{
 		{rank.Overall{Score: ptr(77.94), Rank: ptr(1), Tier: rank.Top}, "总榜第 1 名,居前3位"},
-		{rank.Overall{Score: ptr(50.0), Rank: ptr(2), Tier: rank.Middle, TiedWith: []string{"乙"}}, "总榜并列第 2 名,居中间"},
+		{rank.Overall{Score: ptr(50.0), Rank: ptr(2), Tier: rank.Middle, Tie: []string{"甲", "乙"}}, "总榜并列第 2 名,居中间"},
 		{rank.Overall{Score: ptr(10.0), Rank: ptr(10), Tier: rank.Bottom}, "总榜第 10 名,居后3位"},
 		{rank.Overall{Score: ptr(10.0), Rank: ptr(1), Tier: rank.None}, "总榜第 1 名"},
 		{rank.Overall{}, "未参与总榜排名"},

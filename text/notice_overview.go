@@ -130,7 +130,7 @@ func boardItem(ov rank.Overall, o rank.Options) string {
 	} else if ov.Score != nil {
 		s += " " + data.Fixed(*ov.Score, 2) + " 分"
 	}
-	if len(ov.TiedWith) > 0 {
+	if len(ov.Tie) > 0 {
 		s += "(并列第" + strconv.Itoa(*ov.Rank) + ")"
 	}
 	return s

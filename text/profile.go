@@ -115,13 +115,13 @@ func countTiers(items []Item) tierCount {
 			c.tops = append(c.tops, it.Indicator.Name)
 			if *e.Rank == 1 {
 				c.firsts = append(c.firsts, it.Indicator.Name)
-				c.tiedFirst = c.tiedFirst || len(e.TiedWith) > 0
+				c.tiedFirst = c.tiedFirst || len(e.Tie) > 0
 			}
 		case rank.Bottom:
 			name := it.Indicator.Name
 			if e.ReverseRank != nil {
 				// 后3位 while "ranked 4th": say both, as the charts do.
-				name += "(" + Place(*e.Rank, len(e.TiedWith) > 0, nil) + "," + FromWorst(*e.ReverseRank, len(e.TiedWith) > 0) + ")"
+				name += "(" + Place(*e.Rank, len(e.Tie) > 0, nil) + "," + FromWorst(*e.ReverseRank, len(e.Tie) > 0) + ")"
 			}
 			c.bottoms = append(c.bottoms, name)
 		default:

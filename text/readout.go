@@ -1,7 +1,6 @@
 package text
 
 import (
-	"fmt"
 	"slices"
 
 	"shaipin/rank"
@@ -47,7 +46,7 @@ func readOutRank(e rank.Entry, group bool) string {
 	if e.Rank == nil {
 		return ""
 	}
-	tied := group || len(e.TiedWith) > 0
+	tied := group || len(e.Tie) > 0
 	switch {
 	case e.ReverseRank != nil:
 		return "(" + Place(*e.Rank, tied, nil) + "," + FromWorst(*e.ReverseRank, tied) + ")"
@@ -66,6 +65,6 @@ func UnitList(names []string, limit int) []string {
 		return names
 	}
 	list := slices.Clone(names[:limit])
-	list[limit-1] += fmt.Sprintf("等 %d 个单位", len(names))
+	list[limit-1] += rank.MoreUnits(len(names))
 	return list
 }

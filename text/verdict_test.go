@@ -15,9 +15,9 @@ func TestPlace(t *testing.T) {
 		want string
 	}{
 		{rank.Entry{Rank: ptr(4)}, "第4"},
-		{rank.Entry{Rank: ptr(4), TiedWith: []string{"乙"}}, "并列第4"},
+		{rank.Entry{Rank: ptr(4), Tie: []string{"甲", "乙"}}, "并列第4"},
 		// 9 units: 3 并列第1, 4 并列第4, 2 并列第8.
-		{rank.Entry{Rank: ptr(4), TiedWith: []string{"乙", "丙", "丁"}, ReverseRank: ptr(3)}, "并列第4(倒数并列第3)"},
+		{rank.Entry{Rank: ptr(4), Tie: []string{"甲", "乙", "丙", "丁"}, ReverseRank: ptr(3)}, "并列第4(倒数并列第3)"},
 	} {
 		if got := Rank(c.e); got != c.want {
 			t.Errorf("%q, want %q", got, c.want)
@@ -34,7 +34,7 @@ func TestOverallBoundaryAndBorderline(t *testing.T) {
 		ov   rank.Overall
 		want string
 	}{
-		{rank.Overall{Score: ptr(45.0), Rank: ptr(6), Tier: rank.Bottom, TiedWith: []string{"乙"}, ReverseRank: ptr(3)},
+		{rank.Overall{Score: ptr(45.0), Rank: ptr(6), Tier: rank.Bottom, Tie: []string{"甲", "乙"}, ReverseRank: ptr(3)},
 			"总榜并列第 6 名(倒数并列第3),居后3位"},
 		{rank.Overall{Score: ptr(49.13), Rank: ptr(3), Tier: rank.Top, Robust: &rank.Stability{Borderline: true}},
 			"总榜第 3 名,居前3位(边缘)"},
