@@ -4,7 +4,7 @@
 #               release target
 #   make release  the release archives in dist/ (GoReleaser)
 GO      ?= go
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null | sed 's/^v//' | grep . || echo dev)
 ASSET   := charts/assets/echarts.min.js
 PLACES  := places/assets/places.tsv
 # The systems the release is built for, GOOS/GOARCH.
