@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"shaipin/places"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -33,7 +35,14 @@ func TestReportGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if name, text := goldenText(t, f.Name(), b); name != "" {
+		name, text := goldenText(t, f.Name(), b)
+		if name == "report.html" && !places.Available() {
+			// The golden page has the county tile map, drawn from the
+			// gazetteer that `make assets` builds.
+			t.Log("places data not built (make assets): the HTML is not compared")
+			continue
+		}
+		if name != "" {
 			compareGolden(t, filepath.Join("testdata", "golden", name), text)
 		}
 	}
